@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATABASE_FILE, type AppConfig } from './config';
+import { createRouter, type Router } from './ipc/router';
+import { readKeyFile } from './keychain/key-file';
+import { createKeytarStore } from './keychain/keytar-store';
+import { deriveKey, loadMasterKey } from './keychain/master-key';
+import { openDatabase, type Db } from './store/database';
+import { migrations } from './store/migrations';
+import { createAccountRepository } from './vault/account-repository';
+import { createVaultService, type VaultService } from './vault/vault-service';
+import { version } from '../../package.json';
+
+export interface App {
+  config: AppConfig;
+  db: Db;
+  masterKey: Buffer;
+  vault: VaultService;
+  /** Builds the contract router for one front end (they differ only in `mode`). */
+  router(mode: 'electron' | 'web'): Router;
+  close(): void;
+}
+
+export const APP_VERSION: string = version;
+
+async function masterKeyFor(config: AppConfig, databaseExists: boolean): Promise<Buffer> {
+  if (config.keyFile) return readKeyFile(config.keyFile);
+  return loadMasterKey(createKeytarStore(config.keychainService), databaseExists);
+}
+
+/** The composition root: every front end (Electron, browser mode, CLI, API) builds the app here. */
+export async function openApp(config: AppConfig): Promise<App> {
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const file = join(config.dataDir, DATABASE_FILE);
+  const databaseExists = existsSync(file) && statSync(file).size > 0;
+  const masterKey = await masterKeyFor(config, databaseExists);
+  const db = openDatabase({
+    file,
+    key: deriveKey(masterKey, 'database'),
+    keyCheck: deriveKey(masterKey, 'key-check'),
+    migrations,
+  });
+  const vault = createVaultService(createAccountRepository(db), config.clock);
+
+  return {
+    config,
+    db,
+    masterKey,
+    vault,
+    router: (mode) =>
+      createRouter({
+        'app.info': () => ({ version: APP_VERSION, mode, dataDir: config.dataDir }),
+        'vault.list': () => vault.list(),
+        'vault.codes': ({ ids }) => vault.codes(ids),
+        'vault.add': (input) => vault.add(input),
+        'vault.addUri': ({ uri }) => vault.addUri(uri),
+        'vault.update': ({ id, issuer, name }) => vault.update(id, issuer, name),
+        'vault.delete': ({ id }) => vault.delete(id),
+        'vault.hotpNext': ({ id }) => vault.hotpNext(id),
+      }),
+    close: () => db.close(),
+  };
+}

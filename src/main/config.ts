@@ -1,0 +1,38 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export interface AppConfig {
+  dataDir: string;
+  /** OS keychain service holding the master key; tests use their own. */
+  keychainService: string;
+  /** When set, the master key is read from this file instead of the keychain. */
+  keyFile?: string;
+  clock: () => number;
+}
+
+export const DEFAULT_KEYCHAIN_SERVICE = 'tessera';
+export const DATABASE_FILE = 'tessera.db';
+
+/** Where the CLI and browser mode keep data when no --data-dir is given (Electron uses userData). */
+export function defaultDataDir(): string {
+  if (process.platform === 'win32') return join(process.env.APPDATA ?? homedir(), 'Tessera');
+  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Tessera');
+  return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'tessera');
+}
+
+export interface ConfigOverrides {
+  dataDir?: string;
+  keychainService?: string;
+  keyFile?: string;
+}
+
+/** Flags win over environment variables, which win over defaults. */
+export function resolveConfig(overrides: ConfigOverrides, env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const keyFile = overrides.keyFile ?? env.TESSERA_KEY_FILE;
+  return {
+    dataDir: overrides.dataDir ?? env.TESSERA_DATA_DIR ?? defaultDataDir(),
+    keychainService: overrides.keychainService ?? env.TESSERA_KEYCHAIN_SERVICE ?? DEFAULT_KEYCHAIN_SERVICE,
+    ...(keyFile ? { keyFile } : {}),
+    clock: Date.now,
+  };
+}

@@ -1,0 +1,76 @@
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { join } from 'node:path';
+import { openApp, type App } from '../app';
+import { resolveConfig } from '../config';
+import { TesseraError } from '../../shared/errors';
+import { registerIpc } from './ipc';
+import { isAppUrl, windowOptions } from './window-options';
+import { CONTENT_SECURITY_POLICY } from '../web/web-server';
+
+let mainWindow: BrowserWindow | undefined;
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.js')));
+  window.setContentProtection(true);
+  window.once('ready-to-show', () => window.show());
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, devServer)) event.preventDefault();
+  });
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+
+  if (devServer) void window.loadURL(devServer);
+  else void window.loadFile(join(__dirname, '../renderer/index.html'));
+  return window;
+}
+
+function hardenSession(): void {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+  // A camera for QR scanning is the only permission the app ever asks for.
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(permission === 'media'),
+  );
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  await app.whenReady();
+  hardenSession();
+
+  let tessera: App;
+  try {
+    tessera = await openApp(resolveConfig({ dataDir: process.env.TESSERA_DATA_DIR ?? app.getPath('userData') }));
+  } catch (error) {
+    const message = error instanceof TesseraError ? `${error.message} [${error.code}]` : 'Tessera could not start.';
+    dialog.showErrorBox('Tessera cannot open its vault', message);
+    app.exit(1);
+    return;
+  }
+  registerIpc(tessera.router('electron'), () => mainWindow?.webContents);
+  mainWindow = createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => tessera.close());
+}
+
+void start();

@@ -1,0 +1,115 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { existsSync, openSync, readSync, closeSync, statSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { TesseraError } from '../../shared/errors';
+import type { Migration } from './migration';
+
+export type Db = Database.Database;
+
+const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export interface OpenDatabaseOptions {
+  file: string;
+  /** 32-byte key for the page cipher. */
+  key: Buffer;
+  /** Non-secret value that identifies the key, kept beside the file to tell "wrong key" from "corrupt". */
+  keyCheck: Buffer;
+  migrations: readonly Migration[];
+}
+
+function readHeader(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const header = Buffer.alloc(16);
+    const read = readSync(fd, header, 0, 16, 0);
+    return header.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function keyCheckFile(file: string): string {
+  return `${file}.keycheck`;
+}
+
+function fingerprint(keyCheck: Buffer): string {
+  return createHmac('sha256', keyCheck).update('tessera database key').digest('hex');
+}
+
+function unreadable(file: string, keyCheck: Buffer): TesseraError {
+  const sidecar = keyCheckFile(file);
+  if (existsSync(sidecar) && readFileSync(sidecar, 'utf8').trim() !== fingerprint(keyCheck)) {
+    return new TesseraError(
+      'DATABASE_WRONG_KEY',
+      `The database ${file} was encrypted with a different master key than the one in the keychain. ` +
+        'Restore the matching keychain entry (or pass the right --keychain-service / --key-file); the file was not modified.',
+    );
+  }
+  return new TesseraError(
+    'DATABASE_CORRUPT',
+    `The database ${file} cannot be read: it is damaged or was written with another key. ` +
+      'Restore it from a backup; the file was not modified.',
+  );
+}
+
+function migrate(db: Db, file: string, list: readonly Migration[]): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > list.length) {
+    throw new TesseraError(
+      'DATABASE_TOO_NEW',
+      `The database ${file} was written by a newer Tessera (schema ${current}, this app knows ${list.length}). Update Tessera.`,
+    );
+  }
+  const pending = list.slice(current);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const migration of pending) {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  }).immediate();
+}
+
+/**
+ * Opens (or creates) the encrypted database: key first, then a read that proves the key is right,
+ * then WAL and migrations. An existing file is never modified before it has been proven readable.
+ */
+export function openDatabase({ file, key, keyCheck, migrations: list }: OpenDatabaseOptions): Db {
+  const existed = existsSync(file) && statSync(file).size > 0;
+  if (existed && readHeader(file).equals(PLAINTEXT_HEADER)) {
+    throw new TesseraError(
+      'DATABASE_NOT_ENCRYPTED',
+      `The database ${file} is not encrypted. Tessera refuses to use it; move it aside to start fresh.`,
+    );
+  }
+  const db = new Database(file, { fileMustExist: existed });
+  try {
+    db.pragma(`hexkey='${key.toString('hex')}'`);
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw unreadable(file, keyCheck);
+      throw error;
+    }
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives a process crash (kill -9); only power loss can drop the last commit.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, file, list);
+    assertEncrypted(db, file);
+    if (!existsSync(keyCheckFile(file))) writeFileSync(keyCheckFile(file), fingerprint(keyCheck) + '\n');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function assertEncrypted(db: Db, file: string): void {
+  const cipher = db.pragma('cipher', { simple: true });
+  if (statSync(file).size === 0) db.pragma('wal_checkpoint(TRUNCATE)');
+  if (!cipher || readHeader(file).equals(PLAINTEXT_HEADER)) {
+    throw new TesseraError('DATABASE_NOT_ENCRYPTED', `Encryption is not active on ${file}; refusing to store secrets in it.`);
+  }
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { AccountDraft, AccountView } from '../../shared/account';
+import { isWeakSecret } from '../../shared/secret';
+import type { Db } from '../store/database';
+
+interface AccountRow {
+  id: string;
+  issuer: string;
+  name: string;
+  type: AccountDraft['type'];
+  algorithm: AccountDraft['algorithm'];
+  digits: number;
+  period: number;
+  counter: number;
+  secret: string;
+  position: number;
+  created_at: string;
+}
+
+export interface StoredAccount extends AccountDraft {
+  id: string;
+  position: number;
+  createdAt: string;
+}
+
+function fromRow(row: AccountRow): StoredAccount {
+  return {
+    id: row.id,
+    issuer: row.issuer,
+    name: row.name,
+    type: row.type,
+    algorithm: row.algorithm,
+    digits: row.digits,
+    period: row.period,
+    counter: row.counter,
+    secret: row.secret,
+    position: row.position,
+    createdAt: row.created_at,
+  };
+}
+
+export function toView(account: StoredAccount): AccountView {
+  const { secret, ...rest } = account;
+  return { ...rest, weakSecret: isWeakSecret(secret) };
+}
+
+/** SQL for vault accounts; every statement prepared once. */
+export function createAccountRepository(db: Db) {
+  const statements = {
+    all: db.prepare<[], AccountRow>('SELECT * FROM vault_accounts ORDER BY position, created_at'),
+    byId: db.prepare<[string], AccountRow>('SELECT * FROM vault_accounts WHERE id = ?'),
+    nextPosition: db.prepare<[], { next: number }>(
+      'SELECT coalesce(max(position), -1) + 1 AS next FROM vault_accounts',
+    ),
+    insert: db.prepare(
+      `INSERT INTO vault_accounts (id, issuer, name, type, algorithm, digits, period, counter, secret, position, created_at, updated_at)
+       VALUES (@id, @issuer, @name, @type, @algorithm, @digits, @period, @counter, @secret, @position, @now, @now)`,
+    ),
+    rename: db.prepare<[string, string, string, string]>(
+      'UPDATE vault_accounts SET issuer = ?, name = ?, updated_at = ? WHERE id = ?',
+    ),
+    remove: db.prepare<[string]>('DELETE FROM vault_accounts WHERE id = ?'),
+    advance: db.prepare<[string, string], AccountRow>(
+      'UPDATE vault_accounts SET counter = counter + 1, updated_at = ? WHERE id = ? RETURNING *',
+    ),
+  };
+
+  const insertMany = db.transaction((drafts: AccountDraft[], now: string): StoredAccount[] => {
+    let position = statements.nextPosition.get()!.next;
+    return drafts.map((draft) => {
+      const account: StoredAccount = { ...draft, id: randomUUID(), position: position++, createdAt: now };
+      statements.insert.run({ ...draft, id: account.id, position: account.position, now });
+      return account;
+    });
+  });
+
+  return {
+    list: (): StoredAccount[] => statements.all.all().map(fromRow),
+    get: (id: string): StoredAccount | undefined => {
+      const row = statements.byId.get(id);
+      return row && fromRow(row);
+    },
+    /** All-or-nothing: either every draft is stored or none is. */
+    insertMany,
+    rename: (id: string, issuer: string, name: string, now: string): boolean =>
+      statements.rename.run(issuer, name, now, id).changes === 1,
+    remove: (id: string): boolean => statements.remove.run(id).changes === 1,
+    advanceCounter: (id: string, now: string): StoredAccount | undefined => {
+      const row = statements.advance.get(now, id);
+      return row && fromRow(row);
+    },
+  };
+}
+
+export type AccountRepository = ReturnType<typeof createAccountRepository>;

@@ -1,0 +1,82 @@
+import type { AccountCode, AccountInput, AccountView } from '../../shared/account';
+import { TesseraError } from '../../shared/errors';
+import { parseOtpauthUri } from '../../shared/otpauth-uri';
+import { resolveAccountInput } from '../../shared/resolve-account';
+import { base32ToBytes } from '../../shared/secret';
+import { codeAtStep, hotpCode, timeStep } from '../core/otp';
+import { toView, type AccountRepository, type StoredAccount } from './account-repository';
+
+export type Clock = () => number;
+
+function notFound(): TesseraError {
+  return new TesseraError('NOT_FOUND', 'That account no longer exists.');
+}
+
+/** Codes are computed here, in main, so secrets never leave the process. */
+export function codesFor(account: StoredAccount, now: number): AccountCode {
+  const secret = base32ToBytes(account.secret);
+  if (account.type === 'hotp') {
+    const current = hotpCode(secret, account.counter, account.algorithm, account.digits);
+    const next = hotpCode(secret, account.counter + 1, account.algorithm, account.digits);
+    return { id: account.id, current, next, validFrom: now, validUntil: Number.MAX_SAFE_INTEGER };
+  }
+  const step = timeStep(now, account.period);
+  const periodMs = account.period * 1000;
+  return {
+    id: account.id,
+    current: codeAtStep({ ...account, secret }, step),
+    next: codeAtStep({ ...account, secret }, step + 1),
+    validFrom: step * periodMs,
+    validUntil: (step + 1) * periodMs,
+  };
+}
+
+export function createVaultService(repository: AccountRepository, clock: Clock) {
+  const isoNow = () => new Date(clock()).toISOString();
+  const getOrThrow = (id: string): StoredAccount => {
+    const account = repository.get(id);
+    if (!account) throw notFound();
+    return account;
+  };
+
+  return {
+    list: (): AccountView[] => repository.list().map(toView),
+    codes(ids?: string[]): { now: number; codes: AccountCode[] } {
+      const now = clock();
+      const wanted = ids && new Set(ids);
+      const accounts = repository.list().filter((a) => !wanted || wanted.has(a.id));
+      return { now, codes: accounts.map((a) => codesFor(a, now)) };
+    },
+    add(input: AccountInput): AccountView {
+      const [stored] = repository.insertMany([resolveAccountInput(input)], isoNow());
+      return toView(stored!);
+    },
+    addUri(uri: string): AccountView {
+      const [stored] = repository.insertMany([parseOtpauthUri(uri)], isoNow());
+      return toView(stored!);
+    },
+    update(id: string, issuer: string, name: string): AccountView {
+      if (issuer === '' && name === '') {
+        throw new TesseraError('VALIDATION_FAILED', 'Enter an account name or an issuer.', [
+          { path: ['name'], message: 'Enter an account name or an issuer.' },
+        ]);
+      }
+      if (!repository.rename(id, issuer, name, isoNow())) throw notFound();
+      return toView(getOrThrow(id));
+    },
+    delete(id: string): { deleted: true } {
+      if (!repository.remove(id)) throw notFound();
+      return { deleted: true };
+    },
+    hotpNext(id: string): AccountCode {
+      if (getOrThrow(id).type !== 'hotp') {
+        throw new TesseraError('VALIDATION_FAILED', 'Only counter-based (HOTP) accounts have a next code to advance to.');
+      }
+      const advanced = repository.advanceCounter(id, isoNow());
+      if (!advanced) throw notFound();
+      return codesFor(advanced, clock());
+    },
+  };
+}
+
+export type VaultService = ReturnType<typeof createVaultService>;

@@ -1,0 +1,94 @@
+import { ALGORITHMS, STEAM_DIGITS, type AccountDraft, type AccountInput } from './account';
+import { TesseraError } from './errors';
+import { resolveAccountInput } from './resolve-account';
+
+/**
+ * Key Uri Format codec (github.com/google/google-authenticator/wiki/Key-Uri-Format) with the
+ * common extensions: `otpauth://steam/...` and `encoder=steam` for Steam Guard codes.
+ */
+
+function invalid(message: string): TesseraError {
+  return new TesseraError('INVALID_URI', message);
+}
+
+function decodeComponent(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw invalid('The link has broken percent-encoding in its label.');
+  }
+}
+
+function parseInteger(value: string | null, what: string): number | undefined {
+  if (value === null || value === '') return undefined;
+  if (!/^\d{1,16}$/.test(value)) throw invalid(`The link's ${what} "${value.slice(0, 20)}" is not a whole number.`);
+  return Number(value);
+}
+
+/** Parses an otpauth:// URI into raw account input (not yet validated as an account). */
+export function parseOtpauthUriInput(text: string): AccountInput {
+  const trimmed = text.trim();
+  if (!/^otpauth:\/\//i.test(trimmed)) {
+    throw invalid('This is not an otpauth:// link.');
+  }
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    throw invalid('The otpauth:// link is malformed.');
+  }
+  const host = url.hostname.toLowerCase();
+  if (host !== 'totp' && host !== 'hotp' && host !== 'steam') {
+    throw invalid(`The link's type "${host.slice(0, 20)}" is not totp, hotp or steam.`);
+  }
+  const params = url.searchParams;
+  const secret = params.get('secret');
+  if (secret === null || secret.trim() === '') throw invalid('The link has no secret.');
+
+  const label = decodeComponent(url.pathname.replace(/^\//, ''));
+  const colon = label.indexOf(':');
+  const labelIssuer = colon >= 0 ? label.slice(0, colon).trim() : '';
+  const name = (colon >= 0 ? label.slice(colon + 1) : label).trim();
+  const issuer = (params.get('issuer') ?? labelIssuer).trim();
+
+  const steam = host === 'steam' || params.get('encoder')?.toLowerCase() === 'steam';
+  const type = steam ? 'steam' : host;
+  const algorithmParam = params.get('algorithm');
+  const algorithm = algorithmParam === null ? undefined : algorithmParam.toUpperCase().replace('-', '');
+  if (algorithm !== undefined && !(ALGORITHMS as readonly string[]).includes(algorithm)) {
+    throw invalid(`The link's algorithm "${algorithmParam?.slice(0, 20)}" is not supported (SHA1, SHA256, SHA512).`);
+  }
+  const counter = parseInteger(params.get('counter'), 'counter');
+  if (type === 'hotp' && counter === undefined) throw invalid('An hotp link must have a counter.');
+  return {
+    issuer,
+    name,
+    secret,
+    type,
+    algorithm: algorithm as AccountInput['algorithm'],
+    digits: steam ? STEAM_DIGITS : parseInteger(params.get('digits'), 'digits'),
+    period: parseInteger(params.get('period'), 'period'),
+    counter,
+  };
+}
+
+/** Parses and validates: the result is ready to store. Throws INVALID_URI or VALIDATION_FAILED. */
+export function parseOtpauthUri(text: string): AccountDraft {
+  return resolveAccountInput(parseOtpauthUriInput(text));
+}
+
+export function formatOtpauthUri(account: AccountDraft): string {
+  const host = account.type === 'hotp' ? 'hotp' : 'totp';
+  const label = account.issuer
+    ? `${encodeURIComponent(account.issuer)}:${encodeURIComponent(account.name)}`
+    : encodeURIComponent(account.name);
+  const query = new URLSearchParams({ secret: account.secret });
+  if (account.issuer) query.set('issuer', account.issuer);
+  query.set('algorithm', account.algorithm);
+  query.set('digits', String(account.digits));
+  if (account.type === 'hotp') query.set('counter', String(account.counter));
+  else query.set('period', String(account.period));
+  if (account.type === 'steam') query.set('encoder', 'steam');
+  // URLSearchParams writes spaces as '+', which some authenticators keep literally.
+  return `otpauth://${host}/${label}?${query.toString().replace(/\+/g, '%20')}`;
+}
