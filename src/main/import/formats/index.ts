@@ -1,0 +1,4 @@
+import type { ImportFormat } from '../import-types';
+
+/** Other authenticators' export formats, tried in order by content detection. */
+export const thirdPartyFormats: ImportFormat[] = [];
