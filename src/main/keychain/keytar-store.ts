@@ -4,7 +4,7 @@ import type { SecretStore } from './secret-store';
 type Keytar = typeof import('keytar');
 
 /** Translates libsecret/D-Bus failures into errors that say what to do. */
-function keychainError(service: string, error: unknown): TesseraError {
+export function keychainError(service: string, error: unknown): TesseraError {
   const detail = error instanceof Error ? error.message : String(error);
   if (/locked|dismiss|cancel|prompt/i.test(detail)) {
     return new TesseraError(

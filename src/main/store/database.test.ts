@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TesseraError } from '../../shared/errors';
+import { openDatabase } from './database';
+import type { Migration } from './migration';
+import { migrations } from './migrations';
+
+let dir: string;
+let file: string;
+const key = randomBytes(32);
+const keyCheck = randomBytes(32);
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tessera-db-'));
+  file = join(dir, 'tessera.db');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function codeOf(run: () => unknown): string {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof TesseraError) return e.code;
+    throw e;
+  }
+  return 'NO_ERROR';
+}
+
+describe('openDatabase', () => {
+  it('creates an encrypted file in WAL mode with every migration applied', () => {
+    const db = openDatabase({ file, key, keyCheck, migrations });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.pragma('cipher', { simple: true })).toBeTruthy();
+    db.close();
+    expect(readFileSync(file).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+  });
+
+  it('refuses a wrong key as DATABASE_WRONG_KEY and leaves the file untouched', () => {
+    openDatabase({ file, key, keyCheck, migrations }).close();
+    const before = readFileSync(file);
+    expect(codeOf(() => openDatabase({ file, key: randomBytes(32), keyCheck: randomBytes(32), migrations }))).toBe(
+      'DATABASE_WRONG_KEY',
+    );
+    expect(readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('reports a damaged file as DATABASE_CORRUPT and leaves it untouched', () => {
+    openDatabase({ file, key, keyCheck, migrations }).close();
+    const garbage = randomBytes(8192);
+    writeFileSync(file, garbage);
+    expect(codeOf(() => openDatabase({ file, key, keyCheck, migrations }))).toBe('DATABASE_CORRUPT');
+    expect(readFileSync(file).equals(garbage)).toBe(true);
+  });
+
+  it('refuses a plaintext SQLite file', () => {
+    const plain = new Database(file);
+    plain.exec('CREATE TABLE t (x)');
+    plain.close();
+    expect(codeOf(() => openDatabase({ file, key, keyCheck, migrations }))).toBe('DATABASE_NOT_ENCRYPTED');
+  });
+
+  it('refuses a database written by a newer app and does not migrate it', () => {
+    const future: Migration = { version: migrations.length + 1, name: 'future', up: (db) => db.exec('CREATE TABLE future (x)') };
+    openDatabase({ file, key, keyCheck, migrations: [...migrations, future] }).close();
+    expect(codeOf(() => openDatabase({ file, key, keyCheck, migrations }))).toBe('DATABASE_TOO_NEW');
+  });
+
+  it('rolls back every pending migration when one fails', () => {
+    const broken: Migration[] = [
+      ...migrations,
+      { version: migrations.length + 1, name: 'ok', up: (db) => db.exec('CREATE TABLE ok_table (x)') },
+      { version: migrations.length + 2, name: 'broken', up: (db) => db.exec('CREATE TABLE nonsense (') },
+    ];
+    openDatabase({ file, key, keyCheck, migrations }).close();
+    expect(() => openDatabase({ file, key, keyCheck, migrations: broken })).toThrow();
+    const db = openDatabase({ file, key, keyCheck, migrations });
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'ok_table'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
