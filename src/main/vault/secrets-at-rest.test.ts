@@ -12,16 +12,15 @@ afterEach(() => temp?.dispose());
 /** Every encoding a secret could leak in: base32 (both cases), hex, base64, base64url, raw bytes. */
 function encodings(secret: Buffer): Buffer[] {
   const base32 = bytesToBase32(secret);
-  return [
+  const text = [
     base32,
     base32.toLowerCase(),
     secret.toString('hex'),
     secret.toString('hex').toUpperCase(),
     secret.toString('base64').replace(/=+$/, ''),
     secret.toString('base64url'),
-  ]
-    .map((s) => Buffer.from(s, 'latin1'))
-    .concat(secret);
+  ];
+  return [...text.map((s): Buffer => Buffer.from(s, 'latin1')), secret];
 }
 
 describe('secrets at rest', () => {
