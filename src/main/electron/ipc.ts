@@ -6,26 +6,26 @@ import { isAppUrl } from './window-options';
 const MAX_CLEAR_MS = 5 * 60 * 1000;
 
 /** Every handler first checks that the call comes from our window's own top frame. */
-function trusted(event: IpcMainInvokeEvent, window: () => WebContents | undefined): boolean {
+function trusted(event: IpcMainInvokeEvent, window: () => WebContents | undefined, appFileUrl: string): boolean {
   const frame = event.senderFrame;
   return (
     event.sender === window() &&
     frame !== null &&
     frame === event.sender.mainFrame &&
-    isAppUrl(frame.url, process.env.ELECTRON_RENDERER_URL)
+    isAppUrl(frame.url, process.env.ELECTRON_RENDERER_URL, appFileUrl)
   );
 }
 
-export function registerIpc(router: Router, window: () => WebContents | undefined): void {
+export function registerIpc(router: Router, window: () => WebContents | undefined, appFileUrl: string): void {
   ipcMain.handle(RPC_IPC_CHANNEL, (event, channel: unknown, input: unknown) => {
-    if (!trusted(event, window)) {
+    if (!trusted(event, window, appFileUrl)) {
       return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'IPC from an untrusted frame.' } };
     }
     return router(channel, input);
   });
 
   ipcMain.handle(CLIPBOARD_IPC_CHANNEL, (event, text: unknown, clearAfterMs: unknown) => {
-    if (!trusted(event, window) || typeof text !== 'string' || text.length > 64) return;
+    if (!trusted(event, window, appFileUrl) || typeof text !== 'string' || text.length > 64) return;
     clipboard.writeText(text);
     const delay = typeof clearAfterMs === 'number' ? Math.min(Math.max(clearAfterMs, 0), MAX_CLEAR_MS) : 30_000;
     // Only clear what we put there: the person may have copied something else since.

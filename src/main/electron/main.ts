@@ -1,5 +1,6 @@
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { openApp, type App } from '../app';
 import { resolveConfig } from '../config';
 import { TesseraError } from '../../shared/errors';
@@ -8,6 +9,8 @@ import { isAppUrl, windowOptions } from './window-options';
 import { CONTENT_SECURITY_POLICY } from '../web/web-server';
 
 let mainWindow: BrowserWindow | undefined;
+const rendererIndex = join(__dirname, '../renderer/index.html');
+const appFileUrl = pathToFileURL(rendererIndex).href;
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.js')));
@@ -20,12 +23,12 @@ function createWindow(): BrowserWindow {
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, devServer)) event.preventDefault();
+    if (!isAppUrl(url, devServer, appFileUrl)) event.preventDefault();
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
 
   if (devServer) void window.loadURL(devServer);
-  else void window.loadFile(join(__dirname, '../renderer/index.html'));
+  else void window.loadFile(rendererIndex);
   return window;
 }
 
@@ -62,7 +65,7 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  registerIpc(tessera.router('electron'), () => mainWindow?.webContents);
+  registerIpc(tessera.router('electron'), () => mainWindow?.webContents, appFileUrl);
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

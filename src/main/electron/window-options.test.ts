@@ -23,9 +23,12 @@ describe('Electron window hardening', () => {
   });
 
   it('lets the window show only our own bundle', () => {
-    expect(isAppUrl('file:///app/out/renderer/index.html', undefined)).toBe(true);
-    expect(isAppUrl('https://evil.example/', undefined)).toBe(false);
-    expect(isAppUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
-    expect(isAppUrl('https://evil.example/', 'http://localhost:5173')).toBe(false);
+    const app = 'file:///app/out/renderer/index.html';
+    expect(isAppUrl(app, undefined, app)).toBe(true);
+    expect(isAppUrl(`${app}#/settings`, undefined, app)).toBe(true);
+    expect(isAppUrl('file:///etc/passwd', undefined, app)).toBe(false);
+    expect(isAppUrl('https://evil.example/', undefined, app)).toBe(false);
+    expect(isAppUrl('http://localhost:5173/', 'http://localhost:5173', app)).toBe(true);
+    expect(isAppUrl('https://evil.example/', 'http://localhost:5173', app)).toBe(false);
   });
 });

@@ -26,8 +26,12 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
   };
 }
 
-/** Only our own bundle may be shown: the dev server in development, the packaged file otherwise. */
-export function isAppUrl(url: string, devServerUrl: string | undefined): boolean {
+/**
+ * Only our own bundle may be shown or call IPC: the dev server in development, otherwise the one
+ * packaged index.html (any other file:// page would be foreign content).
+ */
+export function isAppUrl(url: string, devServerUrl: string | undefined, appFileUrl: string): boolean {
   if (devServerUrl) return url.startsWith(devServerUrl);
-  return url.startsWith('file://');
+  const bare = url.split(/[?#]/)[0];
+  return bare === appFileUrl;
 }
