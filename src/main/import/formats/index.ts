@@ -1,4 +1,10 @@
 import type { ImportFormat } from '../import-types';
+import { aegisFormat } from './aegis/aegis';
+import { andOtpFormat } from './and-otp/and-otp';
+import { twoFasFormat } from './two-fas/two-fas';
 
-/** Other authenticators' export formats, tried in order by content detection. */
-export const thirdPartyFormats: ImportFormat[] = [];
+/**
+ * Other authenticators' export formats, tried in order by content detection. Formats with a clear
+ * signature come first; andOTP's encrypted backup has no magic bytes at all, so it stays last.
+ */
+export const thirdPartyFormats: ImportFormat[] = [aegisFormat, twoFasFormat, andOtpFormat];

@@ -1,0 +1,51 @@
+import { isTesseraError } from '../../../../shared/errors';
+import { parseOtpauthUriInput } from '../../../../shared/otpauth-uri';
+import type { ImportEntry } from '../../import-types';
+import { entryLabel, toImportEntry, type RawAccount } from './account';
+
+function labelFromUri(uri: string): string {
+  try {
+    const path = decodeURIComponent(new URL(uri).pathname.replace(/^\//, ''));
+    const colon = path.indexOf(':');
+    return entryLabel(colon >= 0 ? path.slice(0, colon).trim() : '', (colon >= 0 ? path.slice(colon + 1) : path).trim());
+  } catch {
+    return 'Unreadable link';
+  }
+}
+
+/** One otpauth:// URI → a preview entry; a bad link becomes a skipped entry, not a failed import. */
+export function uriToImportEntry(uri: string, overrides: Partial<RawAccount> = {}): ImportEntry {
+  try {
+    return toImportEntry({ ...parseOtpauthUriInput(uri), ...overrides });
+  } catch (error) {
+    if (isTesseraError(error)) return { label: labelFromUri(uri), skipReason: error.message };
+    throw error;
+  }
+}
+
+/**
+ * A TOTP field as password managers store it: an otpauth:// URI, `steam://SECRET`, or a bare base32
+ * secret (then the account's own name and issuer are used).
+ */
+export function otpFieldToImportEntry(value: string, fallback: { issuer?: string; name?: string }): ImportEntry {
+  const trimmed = value.trim();
+  if (/^otpauth:\/\//i.test(trimmed)) return uriToImportEntry(trimmed);
+  const steam = /^steam:\/\/(.*)$/i.exec(trimmed);
+  if (steam) return toImportEntry({ issuer: fallback.issuer || 'Steam', name: fallback.name, secret: steam[1], type: 'steam' });
+  return toImportEntry({ issuer: fallback.issuer, name: fallback.name, secret: trimmed });
+}
+
+/** Text holding one otpauth:// URI per line (Ente, Authenticator Plus); blank lines are ignored. */
+export function uriLinesToEntries(text: string): ImportEntry[] {
+  const entries: ImportEntry[] = [];
+  text.split(/\r?\n/).forEach((rawLine, index) => {
+    const line = rawLine.trim();
+    if (line === '') return;
+    if (!/^otpauth:\/\//i.test(line)) {
+      entries.push({ label: `Line ${index + 1}`, skipReason: 'This line is not an otpauth:// link.' });
+      return;
+    }
+    entries.push(uriToImportEntry(line));
+  });
+  return entries;
+}

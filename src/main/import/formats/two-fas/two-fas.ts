@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { ImportEntry } from '../../import-types';
+import { toImportEntry } from '../shared/account';
+import { aesGcmDecryptAppended } from '../shared/cipher';
+import { decodeBase64 } from '../shared/encoding';
+import { defineFormat } from '../shared/define-format';
+import { malformed, passwordRequired, unsupportedVersion, wrongPassword } from '../shared/errors';
+import { jsonLooksLike, parseJsonStrict, parseShape, readJson } from '../shared/json';
+import { pbkdf2 } from '../shared/kdf';
+
+/**
+ * 2FAS Authenticator backup (.2fas), Android and iOS, schema 1–4. Plain files list `services`;
+ * encrypted ones carry `servicesEncrypted` = base64(ciphertext‖tag):base64(salt):base64(iv),
+ * AES-256-GCM with a key from PBKDF2-HMAC-SHA256 (10 000 iterations), as Aegis's importer reads it.
+ */
+
+const FORMAT = '2FAS backup';
+const PBKDF2_ITERATIONS = 10_000;
+const MAX_SCHEMA = 4;
+
+const serviceShape = z.object({
+  name: z.string().nullish(),
+  secret: z.string().nullish(),
+  otp: z
+    .object({
+      account: z.string().nullish(),
+      label: z.string().nullish(),
+      issuer: z.string().nullish(),
+      digits: z.number().int().nullish(),
+      period: z.number().int().nullish(),
+      algorithm: z.string().nullish(),
+      counter: z.number().int().nullish(),
+      tokenType: z.string().nullish(),
+    })
+    .nullish(),
+});
+const fileShape = z.object({
+  schemaVersion: z.number().int(),
+  services: z.array(z.unknown()).nullish(),
+  servicesEncrypted: z.string().nullish(),
+});
+
+function convertService(value: unknown, index: number): ImportEntry {
+  const parsed = serviceShape.safeParse(value);
+  if (!parsed.success) return { label: `Service ${index + 1}`, skipReason: 'This service is incomplete in the file.' };
+  const { name, secret, otp } = parsed.data;
+  return toImportEntry({
+    issuer: name || otp?.issuer,
+    name: otp?.account ?? '',
+    secret,
+    type: otp?.tokenType ?? 'totp',
+    algorithm: otp?.algorithm,
+    digits: otp?.digits,
+    period: otp?.period,
+    counter: otp?.counter,
+  });
+}
+
+async function decryptServices(encrypted: string, password: string): Promise<unknown> {
+  const [data, salt, iv] = encrypted.split(':');
+  if (data === undefined || salt === undefined || iv === undefined) throw malformed(FORMAT, 'the encrypted services are incomplete');
+  const key = await pbkdf2(password, decodeBase64(salt, FORMAT, 'the salt'), PBKDF2_ITERATIONS, 32, 'sha256', FORMAT);
+  const plain = aesGcmDecryptAppended(key, decodeBase64(iv, FORMAT, 'the IV'), decodeBase64(data, FORMAT, 'the services'));
+  if (!plain) throw wrongPassword(FORMAT);
+  return parseJsonStrict(Buffer.from(plain).toString('utf8'), FORMAT);
+}
+
+export const twoFasFormat = defineFormat({
+  id: '2fas',
+  name: FORMAT,
+  detect: (_bytes, text) => jsonLooksLike(text, ['schemaVersion'], (v) => 'services' in v || 'servicesEncrypted' in v),
+  async parse(_bytes, text, options) {
+    const file = parseShape(fileShape, readJson(text, FORMAT), FORMAT);
+    if (file.schemaVersion > MAX_SCHEMA) throw unsupportedVersion(FORMAT, `schema ${file.schemaVersion}`);
+    let services: unknown = file.services;
+    let format = FORMAT;
+    if (file.servicesEncrypted) {
+      if (!options.password) throw passwordRequired(FORMAT);
+      services = await decryptServices(file.servicesEncrypted, options.password);
+      format = `${FORMAT} (encrypted)`;
+    }
+    const list = parseShape(z.array(z.unknown()), services ?? [], FORMAT);
+    return { format, entries: list.map(convertService) };
+  },
+});
