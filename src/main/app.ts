@@ -8,6 +8,7 @@ import { deriveKey, loadMasterKey } from './keychain/master-key';
 import { openDatabase, type Db } from './store/database';
 import { migrations } from './store/migrations';
 import { createAccountRepository } from './vault/account-repository';
+import { transferHandlers } from './import/import-handlers';
 import { createVaultService, type VaultService } from './vault/vault-service';
 import { version } from '../../package.json';
 
@@ -40,7 +41,9 @@ export async function openApp(config: AppConfig): Promise<App> {
     keyCheck: deriveKey(masterKey, 'key-check'),
     migrations,
   });
-  const vault = createVaultService(createAccountRepository(db), config.clock);
+  const accounts = createAccountRepository(db);
+  const vault = createVaultService(accounts, config.clock);
+  const transfer = transferHandlers(accounts, config.clock, APP_VERSION);
 
   return {
     config,
@@ -57,6 +60,7 @@ export async function openApp(config: AppConfig): Promise<App> {
         'vault.update': ({ id, issuer, name }) => vault.update(id, issuer, name),
         'vault.delete': ({ id }) => vault.delete(id),
         'vault.hotpNext': ({ id }) => vault.hotpNext(id),
+        ...transfer,
       }),
     close: () => db.close(),
   };

@@ -46,10 +46,13 @@ export function parseOtpauthUriInput(text: string): AccountInput {
   if (secret === null || secret.trim() === '') throw invalid('The link has no secret.');
 
   const label = decodeComponent(url.pathname.replace(/^\//, ''));
-  const colon = label.indexOf(':');
+  const issuerParam = params.get('issuer');
+  // An issuer that itself holds a colon is recognised by the parameter, not the first colon.
+  const colon =
+    issuerParam !== null && issuerParam !== '' && label.startsWith(`${issuerParam}:`) ? issuerParam.length : label.indexOf(':');
   const labelIssuer = colon >= 0 ? label.slice(0, colon).trim() : '';
   const name = (colon >= 0 ? label.slice(colon + 1) : label).trim();
-  const issuer = (params.get('issuer') ?? labelIssuer).trim();
+  const issuer = (issuerParam ?? labelIssuer).trim();
 
   const steam = host === 'steam' || params.get('encoder')?.toLowerCase() === 'steam';
   const type = steam ? 'steam' : host;
@@ -79,9 +82,10 @@ export function parseOtpauthUri(text: string): AccountDraft {
 
 export function formatOtpauthUri(account: AccountDraft): string {
   const host = account.type === 'hotp' ? 'hotp' : 'totp';
+  // Without an issuer, a name holding a colon gets an empty issuer prefix so it is not split.
   const label = account.issuer
     ? `${encodeURIComponent(account.issuer)}:${encodeURIComponent(account.name)}`
-    : encodeURIComponent(account.name);
+    : `${account.name.includes(':') ? ':' : ''}${encodeURIComponent(account.name)}`;
   const query = new URLSearchParams({ secret: account.secret });
   if (account.issuer) query.set('issuer', account.issuer);
   query.set('algorithm', account.algorithm);

@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { APP_VERSION } from '../app';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { webCommand } from './commands/web';
 
 /** `tessera`: the plain-Node entry (no Electron). Each command lives in ./commands. */
@@ -8,5 +10,7 @@ export function buildProgram(): Command {
     .description('Tessera: desktop authenticator and local MFA server')
     .version(APP_VERSION)
     .showHelpAfterError()
-    .addCommand(webCommand());
+    .addCommand(webCommand())
+    .addCommand(importCommand())
+    .addCommand(exportCommand());
 }

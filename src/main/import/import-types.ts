@@ -36,7 +36,8 @@ export type ImportErrorCode =
   | 'IMPORT_NO_QR_CODE'
   | 'IMPORT_NOT_OTP_QR'
   | 'IMPORT_UNSAFE_PARAMETERS'
-  | 'IMPORT_TOO_LARGE';
+  | 'IMPORT_TOO_LARGE'
+  | 'IMPORT_NOT_AN_IMAGE';
 
 /** The only error an importer may throw, whatever bytes it is given. */
 export class ImportError extends TesseraError {

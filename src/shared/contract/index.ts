@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ErrorPayload } from '../errors';
 import { appChannels } from './app';
+import { importChannels } from './import';
 import { vaultChannels } from './vault';
 
 /**
@@ -10,6 +11,7 @@ import { vaultChannels } from './vault';
 export const contract = {
   ...appChannels,
   ...vaultChannels,
+  ...importChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,0 +1,48 @@
+import QRCode from 'qrcode';
+import { TesseraError } from '../../shared/errors';
+import { formatOtpauthUri } from '../../shared/otpauth-uri';
+import { exportEncryptedBackup, exportUriList } from '../backup/backup-export';
+import type { Handlers } from '../ipc/router';
+import type { AccountRepository } from '../vault/account-repository';
+import { createImportService } from './import-service';
+
+type TransferChannel =
+  | 'import.previewFile'
+  | 'import.previewTexts'
+  | 'import.confirm'
+  | 'import.cancel'
+  | 'export.backup'
+  | 'export.uris'
+  | 'export.accountQr';
+
+function dateStamp(now: number): string {
+  return new Date(now).toISOString().slice(0, 10);
+}
+
+/** Router handlers for import, export and per-account QR; app.ts spreads them into its router. */
+export function transferHandlers(
+  repository: AccountRepository,
+  clock: () => number,
+  appVersion: string,
+): Pick<Handlers, TransferChannel> {
+  const imports = createImportService(repository, clock);
+  return {
+    'import.previewFile': ({ dataBase64, fileName, password, appendTo }) =>
+      imports.previewFile(new Uint8Array(Buffer.from(dataBase64, 'base64')), { fileName, password, appendTo }),
+    'import.previewTexts': ({ texts, appendTo }) => imports.previewTexts(texts, appendTo),
+    'import.confirm': ({ id, exclude, includeDuplicates }) => imports.confirm(id, { exclude, includeDuplicates }),
+    'import.cancel': ({ id }) => imports.cancel(id),
+    'export.backup': async ({ password }) => {
+      const now = clock();
+      const bytes = await exportEncryptedBackup(repository.list(), { password, now: new Date(now), appVersion });
+      return { fileName: `tessera-backup-${dateStamp(now)}.tessera`, dataBase64: bytes.toString('base64') };
+    },
+    'export.uris': () => ({ fileName: `tessera-otpauth-${dateStamp(clock())}.txt`, text: exportUriList(repository.list()) }),
+    'export.accountQr': async ({ id }) => {
+      const account = repository.get(id);
+      if (!account) throw new TesseraError('NOT_FOUND', 'That account no longer exists.');
+      const uri = formatOtpauthUri(account);
+      return { uri, svg: await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }) };
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { decode as decodeBmp } from 'bmp-ts';
+import sharp from 'sharp';
+import { ImportError } from '../import/import-types';
+import { sniffImage, type ImageKind } from './image-sniff';
+import type { RgbaImage } from '../../shared/qr/rgba-image';
+
+/** A hostile image must not make us allocate gigabytes: 50 megapixels covers any phone photo. */
+export const MAX_PIXELS = 50_000_000;
+
+function truncated(kind: ImageKind): ImportError {
+  return new ImportError(
+    'IMPORT_TRUNCATED',
+    `The ${kind.toUpperCase()} image is damaged or incomplete (was the file cut off while copying?).`,
+  );
+}
+
+function bmpToRgba(bytes: Uint8Array): RgbaImage {
+  const bmp = decodeBmp(Buffer.from(bytes), { toRGBA: true });
+  if (bmp.width * bmp.height > MAX_PIXELS) throw tooLarge();
+  if (bmp.data.length < Math.abs(bmp.width * bmp.height) * 4) throw truncated('bmp');
+  return { width: bmp.width, height: Math.abs(bmp.height), data: new Uint8Array(bmp.data) };
+}
+
+function tooLarge(): ImportError {
+  return new ImportError('IMPORT_TOO_LARGE', 'The image is too large to scan (more than 50 megapixels).');
+}
+
+/**
+ * Decodes PNG, JPEG, GIF and WebP through sharp (libvips), BMP through bmp-ts (sharp has no BMP
+ * reader). Every failure becomes a typed ImportError.
+ */
+export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
+  const kind = sniffImage(bytes);
+  if (!kind) throw new ImportError('IMPORT_UNRECOGNIZED', 'This file is not an image Tessera can read.');
+  if (kind === 'bmp') {
+    try {
+      return bmpToRgba(bytes);
+    } catch (error) {
+      if (error instanceof ImportError) throw error;
+      throw truncated(kind);
+    }
+  }
+  try {
+    // failOn 'error' refuses truncated files instead of returning half an image silently.
+    const { data, info } = await sharp(bytes, { failOn: 'error', limitInputPixels: MAX_PIXELS, animated: false })
+      .rotate() // honour EXIF orientation of photos
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+  } catch (error) {
+    if (error instanceof Error && /pixel limit/i.test(error.message)) throw tooLarge();
+    throw truncated(kind);
+  }
+}
