@@ -3,6 +3,9 @@ import { APP_VERSION } from '../app';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { webCommand } from './commands/web';
+import { serveCommand } from './commands/serve';
+import { clientsCommand } from './commands/clients';
+import { keyfileCommand } from './commands/keyfile';
 
 /** `tessera`: the plain-Node entry (no Electron). Each command lives in ./commands. */
 export function buildProgram(): Command {
@@ -11,6 +14,9 @@ export function buildProgram(): Command {
     .version(APP_VERSION)
     .showHelpAfterError()
     .addCommand(webCommand())
+    .addCommand(serveCommand())
+    .addCommand(clientsCommand())
+    .addCommand(keyfileCommand())
     .addCommand(importCommand())
     .addCommand(exportCommand());
 }

@@ -1,5 +1,9 @@
 import type { Migration } from '../migration';
 import { vaultAccounts } from './0001-vault-accounts';
+import { apiClients } from './0002-api-clients';
+import { mfaUsers } from './0003-mfa-users';
+import { mfaBackupCodes } from './0004-mfa-backup-codes';
+import { auditEvents } from './0005-audit-events';
 
 /** In order; append only. A database whose version is past the end of this list is refused. */
-export const migrations: readonly Migration[] = [vaultAccounts];
+export const migrations: readonly Migration[] = [vaultAccounts, apiClients, mfaUsers, mfaBackupCodes, auditEvents];

@@ -1,0 +1,120 @@
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { problem, sendProblem, toProblem } from './problem';
+import { transportProblem } from './guard';
+import { buildOpenApi } from './openapi';
+import type { Auth, Route } from './route';
+import type { Principal } from '../admin/clients-service';
+import { MfaError } from '../mfa/mfa-error';
+import { adminRoutes } from './routes/admin';
+import { metaRoutes } from './routes/meta';
+import { totpRoutes } from './routes/totp';
+import { userRoutes } from './routes/users';
+import type { MfaServices } from './services';
+
+export const DEFAULT_API_PORT = 47300;
+export const BODY_LIMIT_BYTES = 16 * 1024;
+
+export interface ApiServerOptions {
+  services: MfaServices;
+  version: string;
+  /** 0 picks a free port. */
+  port: number;
+}
+
+export interface ApiServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export function apiRoutes(services: MfaServices, version: string): Route[] {
+  let document: unknown;
+  const routes: Route[] = [
+    ...metaRoutes(version, () => (document ??= buildOpenApi(routes, version))),
+    ...userRoutes(services),
+    ...totpRoutes(services),
+    ...adminRoutes(services),
+  ];
+  return routes;
+}
+
+function authorize(services: MfaServices, auth: Auth, request: FastifyRequest): Principal | null {
+  if (auth === 'none') return null;
+  const principal = services.clients.authenticate(request.headers.authorization);
+  if (principal.scope !== auth) {
+    throw new MfaError(
+      'FORBIDDEN_SCOPE',
+      auth === 'admin' ? 'This route needs an admin key (tessera clients create --scope admin).' : 'Admin keys manage users across clients; use a client key for /v1/users routes.',
+    );
+  }
+  return principal;
+}
+
+/** The loopback verification API. Logging is off: requests carry codes and keys. */
+export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true });
+  let port = options.port;
+  const principals = new WeakMap<FastifyRequest, Principal | null>();
+  // JSON only: without a text/plain parser fastify answers 415 for anything else.
+  app.removeContentTypeParser('text/plain');
+
+  app.addHook('onRequest', (request, reply, done) => {
+    const refused = transportProblem(request.headers, port);
+    if (refused) {
+      sendProblem(reply, refused);
+      return;
+    }
+    done();
+  });
+
+  for (const route of apiRoutes(options.services, options.version)) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      // Authentication before the body is read: no key, no parsing, and 401/403 win over 413/415.
+      onRequest: (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+        try {
+          principals.set(request, authorize(options.services, route.auth, request));
+        } catch (error) {
+          sendProblem(reply, toProblem(error));
+          return;
+        }
+        if (route.schemas.body && hasBodyWithoutType(request)) {
+          sendProblem(reply, problem('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON with `Content-Type: application/json`.'));
+          return;
+        }
+        done();
+      },
+      handler: async (request, reply) => {
+        const result = await route.run(request, principals.get(request) ?? null);
+        reply.code(result.status).header('cache-control', 'no-store');
+        return result.body === undefined ? reply.send() : result.body;
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    sendProblem(reply, problem('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}; see GET /openapi.json.`));
+  });
+  app.setErrorHandler((error, _request, reply) => {
+    sendProblem(reply, toProblem(error));
+  });
+
+  await app.listen({ host: '127.0.0.1', port: options.port });
+  const address = app.server.address();
+  port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    async close() {
+      await app.close();
+      options.services.ctx.writes.flush();
+    },
+  };
+}
+
+function hasBodyWithoutType(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  const hasBody = (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
+  return hasBody && request.headers['content-type'] === undefined;
+}

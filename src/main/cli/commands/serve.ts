@@ -1,0 +1,29 @@
+import { Command } from 'commander';
+import { openApp, APP_VERSION } from '../../app';
+import { DEFAULT_API_PORT, startApiServer } from '../../api/server';
+import { createMfaServices } from '../../api/services';
+import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
+import { parsePort } from './web';
+
+/** Runs the verification API headless (no Electron) until SIGINT/SIGTERM. */
+export async function runServe(flags: StoreFlags & { port: number }): Promise<void> {
+  const app = await openApp(configFrom(flags));
+  const server = await startApiServer({ services: createMfaServices(app), version: APP_VERSION, port: flags.port });
+  process.stdout.write(`Tessera API listening on ${server.url}\n`);
+  const stop = () => {
+    void server.close().finally(() => {
+      app.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export function serveCommand(): Command {
+  return withStoreOptions(
+    new Command('serve')
+      .description('run the loopback MFA verification API on 127.0.0.1 (see docs/api.md)')
+      .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort, DEFAULT_API_PORT),
+  ).action((flags: StoreFlags & { port: number }) => runServe(flags));
+}

@@ -1,0 +1,117 @@
+import type { Caller } from './caller';
+import { normalizeBackupCode } from './backup-codes';
+import { isLocked, LOCKED_UNTIL_ADMIN, retryAfterSeconds } from './lockout';
+import type { MfaContext } from './mfa-context';
+import { badCodeFormat, MfaError, notEnrolled, userNotFound } from './mfa-error';
+import { matchingStep, normalizeTotpCode } from './totp';
+
+/** The CPU part of an attempt, done before the write: read, open the secret, hash or match the code. */
+export interface PreparedAttempt {
+  pk: number;
+  userId: string;
+  factorId: string;
+  method: 'totp' | 'backup_code';
+  /** TOTP: the time step the code matched, or null for a wrong code. */
+  step: number | null;
+  /** Backup code: its keyed hash. */
+  hash: Buffer | null;
+}
+
+export type Outcome =
+  | { kind: 'ok'; method: 'totp' | 'backup_code'; remaining: number }
+  | { kind: 'invalid'; attemptsRemaining: number }
+  | { kind: 'replayed' }
+  | { kind: 'locked'; lockedUntil: number }
+  | { kind: 'not_enrolled' };
+
+export function prepareAttempt(ctx: MfaContext, caller: Caller, userId: string, raw: string, allowBackup: boolean): PreparedAttempt {
+  const row = ctx.users.forVerify(caller.clientId, userId);
+  if (!row) throw userNotFound(userId);
+  if (row.totp_factor_id === null || row.totp_secret === null) throw notEnrolled();
+  const base = { pk: row.pk, userId, factorId: row.totp_factor_id };
+  const totp = normalizeTotpCode(raw);
+  if (totp !== null) {
+    const secret = ctx.secrets.open(row.totp_factor_id, row.totp_secret);
+    return { ...base, method: 'totp', step: matchingStep(secret, totp, ctx.clock(), caller.policy.window), hash: null };
+  }
+  const backup = allowBackup ? normalizeBackupCode(raw) : null;
+  if (backup !== null) return { ...base, method: 'backup_code', step: null, hash: ctx.keys.backupCodeHash(row.pk, backup) };
+  const expected = allowBackup ? 'the 6-digit code from the authenticator app or a 16-character backup code' : 'the 6-digit code from the authenticator app';
+  throw badCodeFormat(expected);
+}
+
+/**
+ * The write part, run inside a write-queue job: each branch is one conditional UPDATE, so
+ * replay, lock and backup-code use are decided atomically, and the audit row commits with it.
+ * Returns an outcome instead of throwing so that the audit of a refusal is kept.
+ */
+export function attemptInTransaction(ctx: MfaContext, caller: Caller, p: PreparedAttempt): Outcome {
+  const now = ctx.clock();
+  const base = { actor: caller.actor, clientId: caller.clientId, userId: p.userId };
+  const lockedNow = (): Outcome => {
+    const current = ctx.users.findByPk(p.pk);
+    if (!current || current.totp_factor_id !== p.factorId) return { kind: 'not_enrolled' };
+    ctx.record({ ...base, event: 'verify.locked', outcome: 'failure', detail: { method: p.method } });
+    return { kind: 'locked', lockedUntil: current.locked_until ?? now };
+  };
+  if (p.step !== null) {
+    const accepted = ctx.users.acceptTotp(p.pk, p.factorId, p.step, now);
+    if (accepted) {
+      ctx.record({ ...base, event: 'verify.success', outcome: 'success', detail: { method: 'totp' } });
+      return { kind: 'ok', method: 'totp', remaining: accepted.backup_codes_remaining };
+    }
+    const current = ctx.users.findByPk(p.pk);
+    if (!current || current.totp_factor_id !== p.factorId) return { kind: 'not_enrolled' };
+    if (isLocked(current.locked_until, now)) return lockedNow();
+    ctx.record({ ...base, event: 'verify.replayed', outcome: 'failure', detail: { method: 'totp' } });
+    return { kind: 'replayed' };
+  }
+  if (p.hash !== null && ctx.factors.consumeCode(p.pk, p.hash, now)) {
+    const remaining = ctx.users.acceptBackup(p.pk, now);
+    ctx.record({ ...base, event: 'verify.success', outcome: 'success', detail: { method: 'backup_code', remaining } });
+    return { kind: 'ok', method: 'backup_code', remaining };
+  }
+  const max = caller.policy.maxFailures;
+  const counted = ctx.users.countFailure(p.pk, max, now);
+  if (!counted) return lockedNow();
+  const attemptsRemaining = Math.max(0, max - counted.failures);
+  ctx.record({ ...base, event: 'verify.failure', outcome: 'failure', detail: { method: p.method, attemptsRemaining } });
+  if (counted.locked_until !== null) {
+    const until = new Date(counted.locked_until).toISOString();
+    ctx.record({ ...base, event: 'lockout.engaged', outcome: 'success', detail: { failures: counted.failures, lockedUntil: until } });
+  }
+  return { kind: 'invalid', attemptsRemaining };
+}
+
+/** Turns a refusal into the error the API sends; an accepted attempt passes through. */
+export function acceptedOrThrow(outcome: Outcome, nowMs: number): Extract<Outcome, { kind: 'ok' }> {
+  switch (outcome.kind) {
+    case 'ok':
+      return outcome;
+    case 'invalid':
+      return fail(
+        new MfaError('INVALID_CODE', 'The code is not valid.', { attemptsRemaining: outcome.attemptsRemaining }),
+      );
+    case 'replayed':
+      return fail(new MfaError('CODE_REPLAYED', 'This code was already used. Wait for the next code from the authenticator app.'));
+    case 'not_enrolled':
+      return fail(notEnrolled());
+    case 'locked': {
+      const until = new Date(outcome.lockedUntil).toISOString();
+      const admin = outcome.lockedUntil >= LOCKED_UNTIL_ADMIN;
+      return fail(
+        admin
+          ? new MfaError('LOCKED', 'Too many failed attempts: the factor is locked until an administrator unlocks it.', { lockedUntil: null })
+          : new MfaError('LOCKED', `Too many failed attempts: try again after ${until}.`, {
+              lockedUntil: until,
+              retryAfterSeconds: retryAfterSeconds(outcome.lockedUntil, nowMs),
+            }),
+      );
+    }
+  }
+}
+
+function fail(error: MfaError): never {
+  throw error;
+}
+

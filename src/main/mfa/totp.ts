@@ -1,0 +1,43 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** Server-side TOTP parameters: RFC 6238 defaults, the ones every authenticator app supports. */
+export const TOTP_DIGITS = 6;
+export const TOTP_PERIOD_SECONDS = 30;
+export const TOTP_SECRET_BYTES = 20;
+
+const counterBuffer = Buffer.alloc(8);
+
+/** RFC 4226 HOTP with HMAC-SHA-1, through node:crypto (the verify hot path computes up to 2w+1 of these). */
+export function hotpSha1(secret: Buffer, counter: number): string {
+  counterBuffer.writeUInt32BE(Math.floor(counter / 0x1_0000_0000), 0);
+  counterBuffer.writeUInt32BE(counter >>> 0, 4);
+  const mac = createHmac('sha1', secret).update(counterBuffer).digest();
+  const offset = mac[mac.length - 1]! & 0x0f;
+  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 10 ** TOTP_DIGITS;
+  return value.toString().padStart(TOTP_DIGITS, '0');
+}
+
+export function stepAt(nowMs: number): number {
+  return Math.floor(nowMs / 1000 / TOTP_PERIOD_SECONDS);
+}
+
+/**
+ * The time step whose code equals `code`, searching `window` steps either side of now, or null.
+ * Every candidate is compared in constant time so timing does not tell which step matched.
+ */
+export function matchingStep(secret: Buffer, code: string, nowMs: number, window: number): number | null {
+  const now = stepAt(nowMs);
+  const given = Buffer.from(code);
+  let found: number | null = null;
+  for (let step = now - window; step <= now + window; step++) {
+    const expected = Buffer.from(hotpSha1(secret, step));
+    if (expected.length === given.length && timingSafeEqual(expected, given) && found === null) found = step;
+  }
+  return found;
+}
+
+/** A TOTP code as typed: digits with optional spaces; null when it is not one. */
+export function normalizeTotpCode(input: string): string | null {
+  const digits = input.replace(/\s/g, '');
+  return /^\d+$/.test(digits) && digits.length === TOTP_DIGITS ? digits : null;
+}
