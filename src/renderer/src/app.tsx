@@ -1,15 +1,27 @@
-import { useEffect, useState } from 'react';
-import { call } from './bridge/bridge';
+import { CodeStoreProvider } from './codes/code-context';
+import { AppShell } from './app-shell';
+import { DialogLayerProvider } from './ui/dialog-layer';
+import { ToastProvider, useToast } from './ui/toast';
+import { asTesseraError, VaultProvider } from './vault/vault-context';
 
-export function App() {
-  const [count, setCount] = useState<number | null>(null);
-  useEffect(() => {
-    void call('vault.list', {}).then((accounts) => setCount(accounts.length));
-  }, []);
+function CodesAndShell() {
+  const notify = useToast();
   return (
-    <main>
-      <h1>Tessera</h1>
-      <p>{count === null ? 'Loading…' : `${count} accounts`}</p>
-    </main>
+    <CodeStoreProvider onError={(error) => notify(`Codes could not be refreshed: ${asTesseraError(error).message}`, 'error')}>
+      <AppShell />
+    </CodeStoreProvider>
+  );
+}
+
+/** Providers, outermost first: messages, dialogs, the vault, then live codes. */
+export function App() {
+  return (
+    <ToastProvider>
+      <DialogLayerProvider>
+        <VaultProvider>
+          <CodesAndShell />
+        </VaultProvider>
+      </DialogLayerProvider>
+    </ToastProvider>
   );
 }

@@ -1,0 +1,92 @@
+import { memo, useState } from 'react';
+import type { AccountView } from '../../../shared/account';
+import { useCodeStore } from '../codes/code-context';
+import { Icon } from '../ui/icons';
+import { accountLabel } from '../vault/account-label';
+import { CodeCell } from './code-cell';
+import type { RowActions } from './row-actions';
+
+interface AccountRowProps {
+  account: AccountView;
+  index: number;
+  setSize: number;
+  tabbable: boolean;
+  actions: RowActions;
+  /** Offset in the virtual list, in pixels. */
+  start: number;
+  /** Just copied: shows a check instead of the copy icon for a moment. */
+  copied: boolean;
+}
+
+function initials(account: AccountView): string {
+  return (account.issuer || account.name || '?').trim().charAt(0).toUpperCase() || '?';
+}
+
+/** One account: who it is for, its live code and its actions. Enter (or a click on the code) copies. */
+export const AccountRow = memo(function AccountRow({ account, index, setSize, tabbable, actions, start, copied }: AccountRowProps) {
+  const store = useCodeStore();
+  const [busy, setBusy] = useState(false);
+  const label = accountLabel(account);
+  const tabIndex = tabbable ? 0 : -1;
+
+  const copyCurrent = () => {
+    const code = store.getCode(account.id)?.current;
+    if (code) actions.copy(account, code);
+  };
+  const hotpNext = () => {
+    setBusy(true);
+    void actions.hotpNext(account).finally(() => setBusy(false));
+  };
+
+  return (
+    <li
+      className={`account-row${copied ? ' account-row-copied' : ''}`}
+      style={{ transform: `translateY(${start}px)` }}
+      aria-label={label}
+      aria-setsize={setSize}
+      aria-posinset={index + 1}
+      data-index={index}
+      tabIndex={tabIndex}
+      onKeyDown={(event) => {
+        if (event.target === event.currentTarget && (event.key === 'Enter' || event.key === ' ')) {
+          event.preventDefault();
+          copyCurrent();
+        }
+      }}
+    >
+      <span className="avatar" aria-hidden="true">
+        {initials(account)}
+      </span>
+      <div className="account-names">
+        <span className="account-issuer">
+          {account.issuer || account.name}
+          {account.weakSecret && (
+            <span className="weak-badge" role="img" aria-label="Weak secret key (shorter than 128 bits)" title="Weak secret key (shorter than 128 bits)">
+              <Icon name="warning" size={14} />
+            </span>
+          )}
+        </span>
+        {account.issuer && account.name && <span className="account-name">{account.name}</span>}
+      </div>
+      <CodeCell account={account} onCopy={(code) => actions.copy(account, code)} onHotpNext={hotpNext} busy={busy} tabIndex={tabIndex} />
+      <div className="row-actions">
+        <button type="button" className="icon-button" aria-label={`Copy code for ${label}`} title="Copy code" tabIndex={tabIndex} onClick={copyCurrent}>
+          <Icon name={copied ? 'check' : 'copy'} />
+        </button>
+        <button type="button" className="icon-button" aria-label={`Edit ${label}`} title="Edit" tabIndex={tabIndex} onClick={() => actions.edit(account)}>
+          <Icon name="edit" />
+        </button>
+        <button
+          type="button"
+          className="icon-button icon-button-danger"
+          aria-label={`Delete ${label}`}
+          title="Delete"
+          tabIndex={tabIndex}
+          onClick={() => actions.remove(account)}
+        >
+          <Icon name="trash" />
+        </button>
+      </div>
+    </li>
+  );
+});

@@ -1,0 +1,60 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { AccountView } from '../../shared/account';
+import { AccountList } from './accounts/account-list';
+import { EmptyState } from './accounts/empty-state';
+import { ErrorBanner } from './accounts/error-banner';
+import { AddAccountButton } from './toolbar/add-account-button';
+import { SearchBox } from './toolbar/search-box';
+import { Toolbar } from './toolbar/toolbar';
+import { useAnyDialogOpen } from './ui/dialog-layer';
+import { filterAccounts } from './vault/account-label';
+import { useVault } from './vault/vault-context';
+import { AccountDialogs, type OpenDialog } from './dialogs/account-dialogs';
+import { useRowActions } from './accounts/use-row-actions';
+
+/**
+ * The window: toolbar, start-up errors, the list (or its empty state) and the dialogs. While a
+ * dialog is open the shell is inert and hidden from assistive tech; dialogs render outside it.
+ */
+export function AppShell() {
+  const vault = useVault();
+  const [query, setQuery] = useState('');
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const dialogOpen = useAnyDialogOpen();
+  const deferredQuery = useDeferredValue(query);
+  const visible = useMemo(() => filterAccounts(vault.accounts, deferredQuery), [vault.accounts, deferredQuery]);
+  const { actions, copiedId } = useRowActions(setDialog);
+
+  const onAdded = (account: AccountView) => {
+    // Make sure the new account is not hidden by the current search.
+    if (filterAccounts([account], query).length === 0) setQuery('');
+  };
+
+  return (
+    <>
+      <div className="app" aria-hidden={dialogOpen || undefined} inert={dialogOpen}>
+        <Toolbar
+          search={<SearchBox value={query} onChange={setQuery} onEnterList={() => setFocusRequest((n) => n + 1)} />}
+          actions={
+            <>
+              {/* Further entry points (e.g. Import) go beside Add account, as more buttons here. */}
+              <AddAccountButton onClick={() => setDialog({ kind: 'add' })} />
+            </>
+          }
+        />
+        <main className="content">
+          {vault.load.status === 'failed' && <ErrorBanner error={vault.load.error} onRetry={() => void vault.reload()} />}
+          {vault.load.status === 'loading' && <p className="loading">Opening your vault…</p>}
+          {vault.load.status === 'ready' &&
+            (visible.length === 0 ? (
+              <EmptyState query={deferredQuery} />
+            ) : (
+              <AccountList accounts={visible} actions={actions} copiedId={copiedId} focusRequest={focusRequest} />
+            ))}
+        </main>
+      </div>
+      <AccountDialogs dialog={dialog} onClose={() => setDialog(null)} onAdded={onAdded} />
+    </>
+  );
+}
