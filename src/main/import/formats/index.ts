@@ -1,10 +1,23 @@
 import type { ImportFormat } from '../import-types';
 import { aegisFormat } from './aegis/aegis';
 import { andOtpFormat } from './and-otp/and-otp';
+import { bitwardenCsvFormat, bitwardenJsonFormat } from './bitwarden/bitwarden';
+import { enteFormat } from './ente/ente';
+import { lastPassFormat } from './lastpass/lastpass';
+import { protonFormat } from './proton/proton';
 import { twoFasFormat } from './two-fas/two-fas';
 
 /**
  * Other authenticators' export formats, tried in order by content detection. Formats with a clear
  * signature come first; andOTP's encrypted backup has no magic bytes at all, so it stays last.
  */
-export const thirdPartyFormats: ImportFormat[] = [aegisFormat, twoFasFormat, andOtpFormat];
+export const thirdPartyFormats: ImportFormat[] = [
+  aegisFormat,
+  twoFasFormat,
+  enteFormat,
+  protonFormat,
+  bitwardenJsonFormat,
+  bitwardenCsvFormat,
+  lastPassFormat,
+  andOtpFormat,
+];

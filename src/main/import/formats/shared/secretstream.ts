@@ -8,7 +8,7 @@ import { timingSafeEqual } from 'node:crypto';
  * crypto_secretstream/xchacha20poly1305/secretstream_xchacha20poly1305.c does it:
  *  - init: k = HChaCha20(key, header[0..16]); nonce = counter (LE32, starts at 1) || header[16..24]
  *  - each message: c = tag⊕ks[64] || m⊕ks(counter 2…) || MAC, MAC = Poly1305 over
- *    ad, pad, block(64), c, pad, le64(adlen), le64(64 + mlen) with the key ks(counter 0)[0..32]
+ *    ad, pad, block(64), c, (mlen mod 16 zeros), le64(adlen), le64(64 + mlen), keyed ks(counter 0)[0..32]
  *  - after each message: inonce ^= mac[0..8], counter += 1, rekey on TAG_REKEY or counter wrap.
  */
 
@@ -62,7 +62,9 @@ function mac(state: StreamState, block: Uint8Array, ciphertext: Uint8Array, ad: 
   const polyKey = chacha20(state.key, state.nonce, new Uint8Array(64), undefined, 0).subarray(0, 32);
   const poly = new Poly1305(polyKey);
   poly.update(ad).update(ZERO_PAD.subarray(0, padLength(ad.length)));
-  poly.update(block).update(ciphertext).update(ZERO_PAD.subarray(0, padLength(64 + ciphertext.length)));
+  // libsodium pads with (0x10 - 64 + mlen) & 0xf zero bytes, i.e. mlen mod 16 (not up to a
+  // 16-byte boundary); reproduced exactly, or no real file would authenticate.
+  poly.update(block).update(ciphertext).update(ZERO_PAD.subarray(0, ciphertext.length % 16));
   poly.update(le64(ad.length)).update(le64(64 + ciphertext.length));
   return poly.digest();
 }

@@ -29,7 +29,17 @@ export function uriToImportEntry(uri: string, overrides: Partial<RawAccount> = {
  */
 export function otpFieldToImportEntry(value: string, fallback: { issuer?: string; name?: string }): ImportEntry {
   const trimmed = value.trim();
-  if (/^otpauth:\/\//i.test(trimmed)) return uriToImportEntry(trimmed);
+  if (/^otpauth:\/\//i.test(trimmed)) {
+    let input;
+    try {
+      input = parseOtpauthUriInput(trimmed);
+    } catch (error) {
+      if (isTesseraError(error)) return { label: entryLabel(fallback.issuer ?? '', fallback.name ?? ''), skipReason: error.message };
+      throw error;
+    }
+    // A link without a label still belongs to the item it came from.
+    return toImportEntry({ ...input, issuer: input.issuer || fallback.issuer, name: input.name || (input.issuer ? '' : fallback.name) });
+  }
   const steam = /^steam:\/\/(.*)$/i.exec(trimmed);
   if (steam) return toImportEntry({ issuer: fallback.issuer || 'Steam', name: fallback.name, secret: steam[1], type: 'steam' });
   return toImportEntry({ issuer: fallback.issuer, name: fallback.name, secret: trimmed });
