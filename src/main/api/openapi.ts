@@ -4,8 +4,17 @@ import type { Route } from './route';
 
 type JsonSchema = Record<string, unknown>;
 
+/** Named schemas (`.meta({ id })`) land in components.schemas; refs are rewritten to point there. */
+const components: Record<string, JsonSchema> = {};
+
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const out = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  const raw = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+  const out = JSON.parse(JSON.stringify(raw).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
+  const defs = (out.$defs ?? {}) as Record<string, JsonSchema>;
+  for (const [name, def] of Object.entries(defs)) {
+    components[name] ??= def;
+  }
+  delete out.$defs;
   delete out.$schema;
   delete out.id;
   return out;
@@ -71,7 +80,7 @@ export function buildOpenApi(routes: Route[], version: string): JsonSchema {
     security: [{ apiKey: [] }],
     components: {
       securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'tsk_... key from `tessera clients create`' } },
-      schemas: { Problem: problem },
+      schemas: { ...components, Problem: problem },
     },
     paths,
   };
