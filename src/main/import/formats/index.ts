@@ -1,7 +1,9 @@
 import type { ImportFormat } from '../import-types';
 import { aegisFormat } from './aegis/aegis';
 import { andOtpFormat } from './and-otp/and-otp';
+import { authenticatorProFormat } from './authenticator-pro/authenticator-pro';
 import { bitwardenCsvFormat, bitwardenJsonFormat } from './bitwarden/bitwarden';
+import { authenticatorProDbFormat, googleAuthenticatorDbFormat, microsoftAuthenticatorDbFormat } from './databases/phone-databases';
 import { enteFormat } from './ente/ente';
 import { lastPassFormat } from './lastpass/lastpass';
 import { protonFormat } from './proton/proton';
@@ -19,5 +21,9 @@ export const thirdPartyFormats: ImportFormat[] = [
   bitwardenJsonFormat,
   bitwardenCsvFormat,
   lastPassFormat,
+  authenticatorProFormat,
+  googleAuthenticatorDbFormat,
+  microsoftAuthenticatorDbFormat,
+  authenticatorProDbFormat,
   andOtpFormat,
 ];

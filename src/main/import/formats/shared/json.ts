@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { malformed, truncated } from './errors';
+import { malformed, truncated, wrongPassword } from './errors';
 
 /**
  * Several detectors look at the same file; parsing it once and keeping the last result avoids
@@ -82,4 +82,16 @@ export function readJson(text: string | undefined, format: string): unknown {
   if (value !== undefined) return value;
   if (text !== undefined && jsonIsCutShort(text)) throw truncated(format);
   throw malformed(format, 'it is not valid JSON');
+}
+
+/**
+ * For CBC ciphers, which have no authentication: a wrong key passes the padding check about once in
+ * 256 tries and yields garbage, so decrypted bytes that are not JSON mean a wrong password.
+ */
+export function decryptedJsonOrWrongPassword(plain: Uint8Array, format: string): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain).replace(/^\uFEFF/, ''));
+  } catch {
+    throw wrongPassword(format);
+  }
 }
