@@ -52,7 +52,17 @@ function authorize(services: MfaServices, auth: Auth, request: FastifyRequest): 
 
 /** The loopback verification API. Logging is off: requests carry codes and keys. */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, return503OnClosing: true });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    return503OnClosing: true,
+    // Ids are validated by the schemas (128 characters, up to 12 bytes each percent-encoded).
+    maxParamLength: 2048,
+    // Router-level failures (bad percent-encoding, ...) become problems like everything else.
+    frameworkErrors: (error, _request, reply) => {
+      sendProblem(reply, problem('VALIDATION_FAILED', `The URL could not be read (${error.code ?? 'bad request'}).`));
+    },
+  });
   let port = options.port;
   const principals = new WeakMap<FastifyRequest, Principal | null>();
   // JSON only: without a text/plain parser fastify answers 415 for anything else.
