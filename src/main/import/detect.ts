@@ -1,6 +1,6 @@
 import { formatsForDetection } from './format-registry';
 import { ImportError, type ImportOptions, type ImportParseResult } from './import-types';
-import { looksLikeImageName } from '../qr/image-sniff';
+import { looksLikeImageName } from '../../shared/qr/image-sniff';
 
 /** Larger than any export we know of by orders of magnitude; refuses a mistaken disk image. */
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { scanImageFile } from '../qr/scan-image';
-import { sniffImage } from '../qr/image-sniff';
+import { sniffImage } from '../../shared/qr/image-sniff';
 import { tesseraBackupFormat } from '../backup/backup-import';
 import type { ImportFormat, ImportParseResult } from './import-types';
 import { parsePayloads, payloadLines } from './payloads';

@@ -1,7 +1,7 @@
 import { decode as decodeBmp } from 'bmp-ts';
 import sharp from 'sharp';
 import { ImportError } from '../import/import-types';
-import { sniffImage, type ImageKind } from './image-sniff';
+import { sniffImage, type ImageKind } from '../../shared/qr/image-sniff';
 import type { RgbaImage } from '../../shared/qr/rgba-image';
 
 /** A hostile image must not make us allocate gigabytes: 50 megapixels covers any phone photo. */

@@ -4,6 +4,7 @@ import { AccountList } from './accounts/account-list';
 import { EmptyState } from './accounts/empty-state';
 import { ErrorBanner } from './accounts/error-banner';
 import { AddAccountButton } from './toolbar/add-account-button';
+import { TransferButtons } from './import/transfer-buttons';
 import { SearchBox } from './toolbar/search-box';
 import { Toolbar } from './toolbar/toolbar';
 import { useAnyDialogOpen } from './ui/dialog-layer';
@@ -39,6 +40,7 @@ export function AppShell() {
           actions={
             <>
               {/* Further entry points (e.g. Import) go beside Add account, as more buttons here. */}
+              <TransferButtons />
               <AddAccountButton onClick={() => setDialog({ kind: 'add' })} />
             </>
           }

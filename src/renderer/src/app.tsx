@@ -1,4 +1,5 @@
 import { CodeStoreProvider } from './codes/code-context';
+import { TransferProvider } from './import/transfer-context';
 import { AppShell } from './app-shell';
 import { DialogLayerProvider } from './ui/dialog-layer';
 import { ToastProvider, useToast } from './ui/toast';
@@ -8,7 +9,9 @@ function CodesAndShell() {
   const notify = useToast();
   return (
     <CodeStoreProvider onError={(error) => notify(`Codes could not be refreshed: ${asTesseraError(error).message}`, 'error')}>
-      <AppShell />
+      <TransferProvider>
+        <AppShell />
+      </TransferProvider>
     </CodeStoreProvider>
   );
 }

@@ -1,0 +1,56 @@
+import { MAX_IMPORT_FILE_BASE64, type ImportPreview } from '../../../shared/contract/import';
+import { TesseraError } from '../../../shared/errors';
+import { sniffImage } from '../../../shared/qr/image-sniff';
+import type { RgbaImage } from '../../../shared/qr/rgba-image';
+import { call } from '../bridge/bridge';
+import { bytesToBase64 } from './file-bytes';
+import { scanInWorker } from './qr-scanner';
+
+/** Everything that can start (or extend) an import. */
+export type ImportSource =
+  | { kind: 'file'; file: File }
+  | { kind: 'texts'; texts: string[] }
+  | { kind: 'pixels'; image: RgbaImage };
+
+export interface PreviewOptions {
+  password?: string;
+  appendTo?: string;
+}
+
+const OTP_TEXT = /^\s*otpauth(-migration)?:\/\//i;
+
+/** Pasted text worth importing: one or more otpauth links. */
+export function otpTextLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => OTP_TEXT.test(line));
+}
+
+async function previewFile(file: File, bytes: Uint8Array, options: PreviewOptions): Promise<ImportPreview> {
+  const dataBase64 = bytesToBase64(bytes);
+  if (dataBase64.length > MAX_IMPORT_FILE_BASE64) {
+    throw new TesseraError('IMPORT_TOO_LARGE', 'This file is too large to import (over 11 MB).');
+  }
+  return call('import.previewFile', { dataBase64, fileName: file.name.slice(0, 255), ...options });
+}
+
+/**
+ * Images are decoded in the worker and only the QR texts cross to main. Main still gets the
+ * bytes of an image the browser could not decode (its decoder names the damage) and of every
+ * other file (backups and other apps' exports are parsed there, where the secrets stay).
+ */
+export async function previewFrom(source: ImportSource, options: PreviewOptions = {}): Promise<ImportPreview> {
+  const { appendTo } = options;
+  if (source.kind === 'texts') return call('import.previewTexts', { texts: source.texts, appendTo });
+  if (source.kind === 'pixels') {
+    const texts = (await scanInWorker({ kind: 'pixels', image: source.image })) ?? [];
+    return call('import.previewTexts', { texts, appendTo });
+  }
+  const bytes = new Uint8Array(await source.file.arrayBuffer());
+  if (sniffImage(bytes)) {
+    const texts = await scanInWorker({ kind: 'blob', blob: source.file });
+    if (texts !== null) return call('import.previewTexts', { texts, appendTo });
+  }
+  return previewFile(source.file, bytes, options);
+}

@@ -1,0 +1,166 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ImportPreview, ImportSummary } from '../../../shared/contract/import';
+import { TesseraError } from '../../../shared/errors';
+import { call } from '../bridge/bridge';
+import { ModalDialog } from '../ui/modal-dialog';
+import { CameraScanner } from './camera-scanner';
+import { previewFrom, type ImportSource } from './import-actions';
+import { batchMessages, PreviewTable } from './import-preview-table';
+import { ImportSources } from './import-sources';
+import { ImportSummaryView } from './import-summary';
+import { PasswordStep } from './password-step';
+import { captureScreen } from './screen-capture';
+
+export interface IncomingSource {
+  seq: number;
+  source: ImportSource;
+}
+
+interface ImportDialogProps {
+  /** Sources dropped or pasted while the dialog is open (or that opened it). */
+  incoming: IncomingSource[];
+  onClose(): void;
+  onImported(summary: ImportSummary): void;
+}
+
+type Step = 'choose' | 'camera' | 'password' | 'preview' | 'summary';
+
+function message(error: unknown): string {
+  return error instanceof TesseraError ? error.message : 'Tessera could not read that. Try another file or image.';
+}
+
+const selectable = (p: ImportPreview) => new Set(p.entries.filter((e) => e.status === 'new').map((e) => e.index));
+
+/** The one import flow in the app: sources → preview → confirm → summary. */
+export function ImportDialog({ incoming, onClose, onImported }: ImportDialogProps) {
+  const [step, setStep] = useState<Step>('choose');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [locked, setLocked] = useState<File | null>(null);
+  const previewId = useRef<string | undefined>(undefined);
+  const shownEntries = useRef(0);
+  const handled = useRef(0);
+
+  const run = useCallback(async (source: ImportSource, password?: string) => {
+    setBusy(source.kind === 'file' ? `Reading ${source.file.name}…` : 'Reading the QR code…');
+    setError(null);
+    try {
+      const next = await previewFrom(source, { password, appendTo: previewId.current });
+      // Entries added by this source start selected (if new); earlier choices are kept.
+      const fresh = [...selectable(next)].filter((i) => i >= shownEntries.current);
+      previewId.current = next.id;
+      shownEntries.current = next.entries.length;
+      setPreview(next);
+      setSelected((old) => new Set([...old, ...fresh]));
+      setLocked(null);
+      setStep('preview');
+    } catch (caught) {
+      const code = caught instanceof TesseraError ? caught.code : '';
+      if (source.kind === 'file' && (code === 'IMPORT_PASSWORD_REQUIRED' || code === 'IMPORT_WRONG_PASSWORD')) {
+        setLocked(source.file);
+        setStep('password');
+      }
+      setError(message(caught));
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+
+  useEffect(() => {
+    const fresh = incoming.filter((item) => item.seq > handled.current);
+    if (fresh.length === 0 || busy) return;
+    handled.current = fresh[0]!.seq;
+    void run(fresh[0]!.source);
+  }, [incoming, busy, run]);
+
+  const close = () => {
+    if (previewId.current && step !== 'summary') void call('import.cancel', { id: previewId.current }).catch(() => undefined);
+    onClose();
+  };
+
+  const confirm = async () => {
+    if (!preview) return;
+    setBusy('Importing…');
+    setError(null);
+    try {
+      const exclude = preview.entries.map((e) => e.index).filter((i) => !selected.has(i));
+      const includeDuplicates = preview.entries.some((e) => e.status === 'duplicate' && selected.has(e.index));
+      const result = await call('import.confirm', { id: preview.id, exclude, includeDuplicates });
+      setSummary(result);
+      setStep('summary');
+      onImported(result);
+    } catch (caught) {
+      setError(message(caught));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const scanScreen = async () => {
+    setError(null);
+    try {
+      const image = await captureScreen();
+      await run({ kind: 'pixels', image });
+    } catch (caught) {
+      setError(caught instanceof TesseraError ? caught.message : 'Screen capture was cancelled or is not allowed.');
+    }
+  };
+
+  const sources = (
+    <ImportSources
+      fileLabel={preview ? 'Add another file or image' : 'Choose a file or image'}
+      onFiles={(files) => void files.reduce((p, file) => p.then(() => run({ kind: 'file', file })), Promise.resolve())}
+      onScreen={() => void scanScreen()}
+      onCamera={() => setStep('camera')}
+    />
+  );
+  const count = selected.size;
+
+  return (
+    <ModalDialog title="Import accounts" onClose={close} className="import-dialog">
+      {busy && (
+        <p className="hint" role="status">
+          {busy}
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {step === 'choose' && sources}
+      {step === 'camera' && <CameraScanner onTexts={(texts) => void run({ kind: 'texts', texts })} hint={preview ? batchMessages(preview.batches)[0] : undefined} />}
+      {step === 'password' && locked && <PasswordStep fileName={locked.name} onSubmit={(pw) => void run({ kind: 'file', file: locked }, pw)} onCancel={() => setStep(preview ? 'preview' : 'choose')} />}
+      {step === 'preview' && preview && (
+        <>
+          <p className="hint">
+            {preview.format}: {preview.entries.length} {preview.entries.length === 1 ? 'entry' : 'entries'}. Nothing is saved until you import.
+          </p>
+          {batchMessages(preview.batches).map((line) => (
+            <p key={line} className="batch-status">
+              {line}
+            </p>
+          ))}
+          <PreviewTable
+            preview={preview}
+            selected={selected}
+            onToggle={(i) => setSelected((old) => (old.has(i) ? new Set([...old].filter((x) => x !== i)) : new Set([...old, i])))}
+          />
+          {sources}
+          <div className="modal-footer">
+            <button type="button" className="button" onClick={close}>
+              Cancel
+            </button>
+            <button type="button" className="button button-primary" disabled={count === 0 || busy !== null} onClick={() => void confirm()}>
+              {`Import ${count} account${count === 1 ? '' : 's'}`}
+            </button>
+          </div>
+        </>
+      )}
+      {step === 'summary' && summary && <ImportSummaryView summary={summary} onClose={onClose} />}
+    </ModalDialog>
+  );
+}
