@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, desktopCapturer, dialog, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openApp, type App } from '../app';
@@ -41,6 +41,17 @@ function hardenSession(): void {
   // A camera for QR scanning is the only permission the app ever asks for.
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
     callback(permission === 'media'),
+  );
+  // "Scan QR code on screen": getDisplayMedia in the renderer, answered with the OS picker where
+  // there is one, else the primary screen.
+  session.defaultSession.setDisplayMediaRequestHandler(
+    (_request, callback) => {
+      void desktopCapturer.getSources({ types: ['screen'] }).then(
+        (sources) => callback(sources[0] ? { video: sources[0] } : {}),
+        () => callback({}),
+      );
+    },
+    { useSystemPicker: true },
   );
 }
 

@@ -63,7 +63,8 @@ function refuse(reply: FastifyReply, status: number, code: string, message: stri
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  // Big enough for an imported file (up to ~11 MiB, sent as base64).
+  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 16 * 1024 * 1024 });
   let port = options.port;
 
   app.addHook('onRequest', async (request, reply) => {
