@@ -1,4 +1,4 @@
-import { memo, useState } from 'react';
+import { memo, useState, type CSSProperties } from 'react';
 import type { AccountView } from '../../../shared/account';
 import { useCodeStore } from '../codes/code-context';
 import { Icon } from '../ui/icons';
@@ -16,6 +16,13 @@ interface AccountRowProps {
   start: number;
   /** Just copied: shows a check instead of the copy icon for a moment. */
   copied: boolean;
+}
+
+/** A stable colour per issuer, so a long list is easier to scan. */
+function hue(text: string): number {
+  let h = 0;
+  for (const ch of text) h = (h * 31 + ch.charCodeAt(0)) % 360;
+  return h;
 }
 
 function initials(account: AccountView): string {
@@ -54,7 +61,7 @@ export const AccountRow = memo(function AccountRow({ account, index, setSize, ta
         }
       }}
     >
-      <span className="avatar" aria-hidden="true">
+      <span className="avatar" aria-hidden="true" style={{ '--hue': hue(account.issuer || account.name) } as CSSProperties}>
         {initials(account)}
       </span>
       <div className="account-names">

@@ -4,7 +4,13 @@ import { codeGroups } from '../codes/format-code';
 import { accountLabel } from '../vault/account-label';
 import { CountdownRing } from './countdown-ring';
 
-function Digits({ code, placeholderLength }: { code: string | undefined; placeholderLength: number }) {
+function Digits({
+  code,
+  placeholderLength,
+}: {
+  code: string | undefined;
+  placeholderLength: number;
+}) {
   if (!code) {
     return <span className="code-placeholder">{'•'.repeat(placeholderLength)}</span>;
   }
@@ -53,13 +59,21 @@ export function CodeCell({ account, onCopy, onHotpNext, busy, tabIndex }: CodeCe
           </span>
         )}
       </div>
-      {account.type === 'hotp' ? (
-        <button type="button" className="button button-small" onClick={onHotpNext} disabled={busy} tabIndex={tabIndex}>
-          Next code
-        </button>
-      ) : (
-        code && <CountdownRing validUntil={code.validUntil} period={account.period} />
-      )}
+      <div className="code-trailing">
+        {account.type === 'hotp' ? (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={onHotpNext}
+            disabled={busy}
+            tabIndex={tabIndex}
+          >
+            Next code
+          </button>
+        ) : (
+          code && <CountdownRing validUntil={code.validUntil} period={account.period} />
+        )}
+      </div>
     </div>
   );
 }

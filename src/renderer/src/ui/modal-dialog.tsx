@@ -40,7 +40,12 @@ export function ModalDialog({ title, onClose, children, description, className }
       dialog.close();
       // The opener may be gone (a deleted row, a row scrolled out of the virtual list).
       const target = opener?.isConnected ? opener : document.querySelector<HTMLElement>('[data-focus-home]');
-      requestAnimationFrame(() => target?.focus());
+      // The shell stays inert until React re-renders it; try again for a few frames until it is not.
+      const restore = (tries: number) => {
+        target?.focus();
+        if (target && document.activeElement !== target && tries > 0) requestAnimationFrame(() => restore(tries - 1));
+      };
+      requestAnimationFrame(() => restore(10));
     };
   }, []);
 

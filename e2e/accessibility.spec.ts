@@ -1,0 +1,38 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/tessera';
+import { STRONG_SECRET, WEAK_SECRET, addByForm, fillAccountForm, label, openAddDialog, row } from './fixtures/vault-page';
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test('axe finds no serious or critical violations, light and dark', async ({ tessera }) => {
+  const { page } = tessera;
+  await expect(page.getByText('No accounts yet')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await addByForm(page, { issuer: 'GitHub', name: 'alice@example.com', secret: STRONG_SECRET });
+  await addByForm(page, { issuer: 'VPN', name: 'bob', secret: WEAK_SECRET, type: 'HOTP' });
+  await expect(row(page, label('GitHub', 'alice@example.com')).getByRole('timer')).toBeVisible();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+
+  // The add dialog with field errors and the weak-secret warning on show.
+  const dialog = await openAddDialog(page);
+  await fillAccountForm(dialog, { issuer: 'X', name: 'y', secret: WEAK_SECRET, type: 'TOTP' });
+  await dialog.getByLabel('Period').fill('');
+  await dialog.getByRole('button', { name: 'Add account' }).click();
+  await expect(dialog.getByText('Period must be a whole number of seconds.')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  await row(page, label('GitHub', 'alice@example.com')).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
