@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SECRET_B32, SECRET_BYTES, detects, expectImportError, run } from '../test-support/run';
-import { battleNetFormat, battleNetMask } from './battle-net';
-
-export function battleNetPrefs(): string {
-  return `<?xml version='1.0' encoding='utf-8' standalone='yes' ?>
-<map>
-    <string name="com.blizzard.messenger.AUTHENTICATOR_SERIAL">${battleNetMask('US-1234-5678-9012')}</string>
-    <string name="com.blizzard.messenger.AUTHENTICATOR_DEVICE_SECRET">${battleNetMask(Buffer.from(SECRET_BYTES).toString('hex'))}</string>
-    <boolean name="com.blizzard.messenger.AUTHENTICATOR_ENABLED" value="true" />
-</map>
-`;
-}
+import { SECRET_B32, detects, expectImportError, run } from '../test-support/run';
+import { battleNetFormat } from './battle-net';
+import { battleNetPrefs } from './fixtures';
 
 describe('Battle.net authenticator preferences', () => {
   it('unmasks the serial and secret into an 8-digit TOTP', async () => {

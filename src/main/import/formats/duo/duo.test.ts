@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SECRET2_B32, SECRET_B32, detects, run } from '../test-support/run';
 import { duoFormat } from './duo';
-
-export const duoAccounts = (): string =>
-  JSON.stringify([
-    { name: 'GitHub', otpGenerator: { otpSecret: SECRET_B32 }, logoUri: 'x', accountType: 'OtpAccount', pkey: 'k' },
-    { name: 'Corp', otpGenerator: { otpSecret: SECRET2_B32, counter: 3 }, accountType: 'OtpAccount' },
-  ]);
+import { duoAccounts } from './fixtures';
 
 describe('Duo Mobile accounts.json', () => {
   it('reads TOTP and HOTP accounts', async () => {

@@ -14,7 +14,7 @@ const account = (name: string) => ({
   status: 1,
   device_id: 'android:0000',
   fully_enrolled: true,
-  Session: { SessionID: 'x', SteamID: 76561197960287930 },
+  Session: { SessionID: 'x', SteamID: '76561197960287930' },
 });
 
 /** A Steam Desktop Authenticator .maFile (also the Steam app's old Steamguard-<id> layout). */

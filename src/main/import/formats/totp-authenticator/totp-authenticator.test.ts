@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { SECRET2_B32, SECRET_B32, detects, drafts, expectImportError, run } from '../test-support/run';
+import { totpAuthenticatorBackup, totpAuthenticatorPrefs } from './fixtures';
+import { totpAuthenticatorFormat } from './totp-authenticator';
+
+describe('TOTP Authenticator', () => {
+  it('decrypts a backup made without a password (built-in password) with hex, base32 and base64 keys', async () => {
+    const input = totpAuthenticatorBackup();
+    expect(detects(totpAuthenticatorFormat, input)).toBe(true);
+    const [github, dropbox, aws] = drafts(await run(totpAuthenticatorFormat, input));
+    expect(github).toEqual({ type: 'totp', issuer: 'GitHub', name: 'alice', secret: SECRET_B32, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 });
+    expect(dropbox).toMatchObject({ issuer: 'Dropbox', name: 'bob', secret: SECRET2_B32 });
+    expect(aws).toMatchObject({ issuer: 'AWS', secret: SECRET_B32 });
+  });
+
+  it('decrypts a password-protected backup and refuses a wrong or missing password', async () => {
+    const input = totpAuthenticatorBackup('mine');
+    expect(drafts(await run(totpAuthenticatorFormat, input, { password: 'mine' }))).toHaveLength(3);
+    await expectImportError(run(totpAuthenticatorFormat, input), 'IMPORT_PASSWORD_REQUIRED');
+    await expectImportError(run(totpAuthenticatorFormat, input, { password: 'not mine' }), 'IMPORT_WRONG_PASSWORD');
+  });
+
+  it('reads the internal preferences file', async () => {
+    const input = totpAuthenticatorPrefs();
+    expect(detects(totpAuthenticatorFormat, input)).toBe(true);
+    expect(drafts(await run(totpAuthenticatorFormat, input))).toHaveLength(3);
+  });
+});
