@@ -170,3 +170,32 @@ test('export an encrypted backup, delete the accounts, re-import it: all back', 
   await expectCurrentTotp(page, label('First', 'one'), () => expectedTotp(STRONG_SECRET));
   await expectCurrentTotp(page, label('Second', 'two'), () => expectedTotp(SECOND_SECRET));
 });
+
+test('per-account QR behind a reveal step, and plain links only after the warning', async ({ tessera }) => {
+  const { page } = tessera;
+  await chooseFile(page, 'a.png', 'image/png', await qrPng(otpauth('Phone', 'move me', STRONG_SECRET)));
+  await confirmImport(page, 1);
+  const account = label('Phone', 'move me');
+
+  await row(page, account).getByRole('button', { name: `Show QR code for ${account}` }).click();
+  const qr = page.getByRole('dialog', { name: `QR code for ${account}` });
+  await expect(qr.getByRole('img')).toHaveCount(0);
+  await expect(qr).not.toContainText(STRONG_SECRET);
+  await qr.getByRole('button', { name: 'Reveal QR code' }).click();
+  await expect(qr.getByRole('img', { name: `QR code for ${account}` })).toBeVisible();
+  await qr.getByText('Show as a link').click();
+  await expect(qr.locator('code')).toContainText(`secret=${STRONG_SECRET}`);
+  await qr.getByRole('button', { name: 'Done' }).click();
+
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const exportDialog = page.getByRole('dialog', { name: 'Export accounts' });
+  await exportDialog.getByLabel('Plain otpauth:// links (not encrypted)').check();
+  await expect(exportDialog.getByRole('note')).toContainText('every secret in plain text');
+  const exportLinks = exportDialog.getByRole('button', { name: 'Export links' });
+  await expect(exportLinks).toBeDisabled();
+  await exportDialog.getByLabel('I understand that this file is not encrypted').check();
+  const downloading = page.waitForEvent('download');
+  await exportLinks.click();
+  const text = readFileSync(await (await downloading).path(), 'utf8');
+  expect(text.trim()).toMatch(new RegExp(`^otpauth://totp/Phone:move%20me\\?secret=${STRONG_SECRET}`));
+});

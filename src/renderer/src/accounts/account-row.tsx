@@ -5,6 +5,7 @@ import { Icon } from '../ui/icons';
 import { accountLabel } from '../vault/account-label';
 import { CodeCell } from './code-cell';
 import type { RowActions } from './row-actions';
+import { ShowQrButton } from '../import/transfer-buttons';
 
 interface AccountRowProps {
   account: AccountView;
@@ -93,6 +94,7 @@ export const AccountRow = memo(function AccountRow({ account, index, setSize, ta
         >
           <Icon name="trash" />
         </button>
+        <ShowQrButton account={account} label={label} tabIndex={tabIndex} />
       </div>
     </li>
   );
