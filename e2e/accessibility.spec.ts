@@ -1,10 +1,20 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/tessera';
-import { STRONG_SECRET, WEAK_SECRET, addByForm, fillAccountForm, label, openAddDialog, row } from './fixtures/vault-page';
+import {
+  STRONG_SECRET,
+  WEAK_SECRET,
+  addByForm,
+  fillAccountForm,
+  label,
+  openAddDialog,
+  row,
+} from './fixtures/vault-page';
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
@@ -32,7 +42,9 @@ test('axe finds no serious or critical violations, light and dark', async ({ tes
   expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
 
-  await row(page, label('GitHub', 'alice@example.com')).getByRole('button', { name: 'Delete' }).click();
+  await row(page, label('GitHub', 'alice@example.com'))
+    .getByRole('button', { name: 'Delete' })
+    .click();
   await expect(page.getByRole('dialog')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

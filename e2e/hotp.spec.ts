@@ -1,8 +1,22 @@
 import { expect, test } from './fixtures/tessera';
-import { STRONG_SECRET, addByForm, code, expectedHotp, label, row, shownCode } from './fixtures/vault-page';
+import {
+  STRONG_SECRET,
+  addByForm,
+  code,
+  expectedHotp,
+  label,
+  row,
+  shownCode,
+} from './fixtures/vault-page';
 
 test('HOTP: Next code advances the counter, durably', async ({ tessera }) => {
-  await addByForm(tessera.page, { issuer: 'VPN', name: 'gina', secret: STRONG_SECRET, type: 'HOTP', counter: '5' });
+  await addByForm(tessera.page, {
+    issuer: 'VPN',
+    name: 'gina',
+    secret: STRONG_SECRET,
+    type: 'HOTP',
+    counter: '5',
+  });
   const vpn = label('VPN', 'gina');
   let page = tessera.page;
   await expect(code(page, vpn)).toHaveText(expectedHotp(STRONG_SECRET, 5));

@@ -15,7 +15,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const keytar = require('keytar');
 const dark = process.argv.includes('--dark');
-const out = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(root, 'docs', 'screenshot.png');
+const out =
+  process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(root, 'docs', 'screenshot.png');
 
 const ACCOUNTS = [
   'otpauth://totp/GitHub:alice%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=GitHub',
@@ -28,9 +29,22 @@ const ACCOUNTS = [
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tessera-shot-'));
 const service = `tessera-shot-${randomBytes(6).toString('hex')}`;
-const server = spawn(process.execPath, [join(root, 'bin', 'tessera.cjs'), 'web', '--port', '0', '--data-dir', dataDir, '--keychain-service', service], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const server = spawn(
+  process.execPath,
+  [
+    join(root, 'bin', 'tessera.cjs'),
+    'web',
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+    '--keychain-service',
+    service,
+  ],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 const url = await new Promise((resolve, reject) => {
   server.once('exit', (code) => reject(new Error(`tessera web exited with ${code}`)));
   createInterface({ input: server.stdout }).on('line', (line) => {
@@ -41,17 +55,35 @@ const url = await new Promise((resolve, reject) => {
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 640 }, deviceScaleFactor: 2, colorScheme: dark ? 'dark' : 'light' });
+  const page = await browser.newPage({
+    viewport: { width: 1100, height: 640 },
+    deviceScaleFactor: 2,
+    colorScheme: dark ? 'dark' : 'light',
+  });
   await page.goto(url);
   for (const uri of ACCOUNTS) {
-    const response = await page.request.post(new URL('/rpc/vault.addUri', page.url()).href, { data: { uri } });
+    const response = await page.request.post(new URL('/rpc/vault.addUri', page.url()).href, {
+      data: { uri },
+    });
     if (!(await response.json()).ok) throw new Error(`could not add ${uri}`);
   }
   await page.reload();
-  await page.getByLabel('Code for GitHub (alice@example.com)', { exact: true }).getByText(/\d/).first().waitFor();
+  await page
+    .getByLabel('Code for GitHub (alice@example.com)', { exact: true })
+    .getByText(/\d/)
+    .first()
+    .waitFor();
   // Wait for a fresh period so the rings are nearly full, and let the ring transition settle.
   await page.waitForTimeout(1200);
   await page.screenshot({ path: out });

@@ -25,9 +25,22 @@ const stats = (values) => {
 const ms = (v) => `${v.toFixed(2)} ms`;
 
 function startServer(dataDir, keyFile) {
-  const child = spawn(process.execPath, [join(root, 'bin', 'tessera.cjs'), 'web', '--port', '0', '--data-dir', dataDir, '--key-file', keyFile], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'bin', 'tessera.cjs'),
+      'web',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--key-file',
+      keyFile,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`tessera web exited with ${code}`)));
     createInterface({ input: child.stdout }).on('line', (line) => {
@@ -39,14 +52,34 @@ function startServer(dataDir, keyFile) {
 }
 
 async function seed(request, base) {
-  const secret = () => randomBytes(20).toString('hex').toUpperCase().replace(/[^A-Z2-7]/g, 'A').slice(0, 32);
-  const issuers = ['GitHub', 'Google', 'AWS', 'Dropbox', 'Slack', 'GitLab', 'Microsoft', 'Cloudflare', 'Stripe', 'Atlassian'];
+  const secret = () =>
+    randomBytes(20)
+      .toString('hex')
+      .toUpperCase()
+      .replace(/[^A-Z2-7]/g, 'A')
+      .slice(0, 32);
+  const issuers = [
+    'GitHub',
+    'Google',
+    'AWS',
+    'Dropbox',
+    'Slack',
+    'GitLab',
+    'Microsoft',
+    'Cloudflare',
+    'Stripe',
+    'Atlassian',
+  ];
   let next = 0;
   const worker = async () => {
     while (next < ACCOUNTS) {
       const i = next++;
       const response = await request.post(`${base}/rpc/vault.add`, {
-        data: { issuer: issuers[i % issuers.length], name: `user${i}@example.com`, secret: secret() },
+        data: {
+          issuer: issuers[i % issuers.length],
+          name: `user${i}@example.com`,
+          secret: secret(),
+        },
       });
       const body = await response.json();
       if (!body.ok) throw new Error(`seeding failed: ${JSON.stringify(body.error)}`);
@@ -61,7 +94,15 @@ writeFileSync(keyFile, randomBytes(32).toString('base64') + '\n', { mode: 0o600 
 const server = startServer(join(dataDir, 'data'), keyFile);
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 });
 
 try {
@@ -78,34 +119,51 @@ try {
   const firstCode = [];
   for (let i = 0; i < LOADS; i++) {
     await page.goto(`${base}/`);
-    await page.waitForFunction(() => performance.getEntriesByName('tessera:first-code').length > 0, null, { timeout: 20_000 });
-    firstCode.push(await page.evaluate(() => performance.getEntriesByName('tessera:first-code')[0].startTime));
+    await page.waitForFunction(
+      () => performance.getEntriesByName('tessera:first-code').length > 0,
+      null,
+      { timeout: 20_000 },
+    );
+    firstCode.push(
+      await page.evaluate(() => performance.getEntriesByName('tessera:first-code')[0].startTime),
+    );
   }
   const rows = await page.getByRole('listitem').count();
   const fc = stats(firstCode);
-  console.log(`first code painted after navigation start (${LOADS} loads, ${ACCOUNTS} accounts, ${rows} rows in the DOM): median ${ms(fc.median)}, max ${ms(fc.max)}`);
+  console.log(
+    `first code painted after navigation start (${LOADS} loads, ${ACCOUNTS} accounts, ${rows} rows in the DOM): median ${ms(fc.median)}, max ${ms(fc.max)}`,
+  );
 
   // Per tick: the app measures each tick from the timer callback to React's commit (`tessera:tick`);
   // Chromium's own TaskDuration covers everything else on the main thread (style, layout, paint,
   // the rollover fetch) over the same window.
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const metric = async () =>
+    Object.fromEntries(
+      (await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]),
+    );
   await page.evaluate(() => performance.clearMeasures('tessera:tick'));
   const before = await metric();
   await page.waitForTimeout(TICK_WINDOW_S * 1000);
   const after = await metric();
-  const ticks = await page.evaluate(() => performance.getEntriesByName('tessera:tick').map((e) => e.duration));
+  const ticks = await page.evaluate(() =>
+    performance.getEntriesByName('tessera:tick').map((e) => e.duration),
+  );
   const t = stats(ticks);
   const perTick = ((after.TaskDuration - before.TaskDuration) * 1000) / Math.max(1, ticks.length);
-  console.log(`tick handler to React commit (${t.n} ticks): median ${ms(t.median)}, p95 ${ms(t.p95)}, max ${ms(t.max)}`);
+  console.log(
+    `tick handler to React commit (${t.n} ticks): median ${ms(t.median)}, p95 ${ms(t.p95)}, max ${ms(t.max)}`,
+  );
   console.log(
     `main-thread time per tick, everything included (style, layout, paint, rollover fetch; ${TICK_WINDOW_S} s window): ${ms(perTick)}` +
       ` [script ${ms(((after.ScriptDuration - before.ScriptDuration) * 1000) / ticks.length)},` +
       ` layout ${ms(((after.LayoutDuration - before.LayoutDuration) * 1000) / ticks.length)},` +
       ` style ${ms(((after.RecalcStyleDuration - before.RecalcStyleDuration) * 1000) / ticks.length)}]`,
   );
-  console.log(`goal first code <= 1 s: ${fc.median <= 1000 ? 'met' : 'NOT met'}; goal <= 4 ms per tick (handler to commit, median): ${t.median <= 4 ? 'met' : 'NOT met'}`);
+  console.log(
+    `goal first code <= 1 s: ${fc.median <= 1000 ? 'met' : 'NOT met'}; goal <= 4 ms per tick (handler to commit, median): ${t.median <= 4 ? 'met' : 'NOT met'}`,
+  );
 } finally {
   await browser.close();
   server.child.kill('SIGTERM');

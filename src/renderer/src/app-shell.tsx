@@ -24,7 +24,10 @@ export function AppShell() {
   const [focusRequest, setFocusRequest] = useState(0);
   const dialogOpen = useAnyDialogOpen();
   const deferredQuery = useDeferredValue(query);
-  const visible = useMemo(() => filterAccounts(vault.accounts, deferredQuery), [vault.accounts, deferredQuery]);
+  const visible = useMemo(
+    () => filterAccounts(vault.accounts, deferredQuery),
+    [vault.accounts, deferredQuery],
+  );
   const { actions, copiedId } = useRowActions(setDialog);
 
   const onAdded = (account: AccountView) => {
@@ -36,7 +39,13 @@ export function AppShell() {
     <>
       <div className="app" aria-hidden={dialogOpen || undefined} inert={dialogOpen}>
         <Toolbar
-          search={<SearchBox value={query} onChange={setQuery} onEnterList={() => setFocusRequest((n) => n + 1)} />}
+          search={
+            <SearchBox
+              value={query}
+              onChange={setQuery}
+              onEnterList={() => setFocusRequest((n) => n + 1)}
+            />
+          }
           actions={
             <>
               {/* Further entry points (e.g. Import) go beside Add account, as more buttons here. */}
@@ -46,13 +55,20 @@ export function AppShell() {
           }
         />
         <main className="content">
-          {vault.load.status === 'failed' && <ErrorBanner error={vault.load.error} onRetry={() => void vault.reload()} />}
+          {vault.load.status === 'failed' && (
+            <ErrorBanner error={vault.load.error} onRetry={() => void vault.reload()} />
+          )}
           {vault.load.status === 'loading' && <p className="loading">Opening your vault…</p>}
           {vault.load.status === 'ready' &&
             (visible.length === 0 ? (
               <EmptyState query={deferredQuery} />
             ) : (
-              <AccountList accounts={visible} actions={actions} copiedId={copiedId} focusRequest={focusRequest} />
+              <AccountList
+                accounts={visible}
+                actions={actions}
+                copiedId={copiedId}
+                focusRequest={focusRequest}
+              />
             ))}
         </main>
       </div>

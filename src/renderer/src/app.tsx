@@ -8,7 +8,11 @@ import { asTesseraError, VaultProvider } from './vault/vault-context';
 function CodesAndShell() {
   const notify = useToast();
   return (
-    <CodeStoreProvider onError={(error) => notify(`Codes could not be refreshed: ${asTesseraError(error).message}`, 'error')}>
+    <CodeStoreProvider
+      onError={(error) =>
+        notify(`Codes could not be refreshed: ${asTesseraError(error).message}`, 'error')
+      }
+    >
       <TransferProvider>
         <AppShell />
       </TransferProvider>

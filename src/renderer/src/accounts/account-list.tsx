@@ -64,7 +64,8 @@ export function AccountList({ accounts, actions, copiedId, focusRequest }: Accou
   };
 
   useEffect(() => {
-    if (focusRequest > 0 && accounts.length > 0) focusRow(Math.min(activeIndex, accounts.length - 1));
+    if (focusRequest > 0 && accounts.length > 0)
+      focusRow(Math.min(activeIndex, accounts.length - 1));
     // Only a new request should move focus, not a changed list.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRequest]);

@@ -31,7 +31,15 @@ function initials(account: AccountView): string {
 }
 
 /** One account: who it is for, its live code and its actions. Enter (or a click on the code) copies. */
-export const AccountRow = memo(function AccountRow({ account, index, setSize, tabbable, actions, start, copied }: AccountRowProps) {
+export const AccountRow = memo(function AccountRow({
+  account,
+  index,
+  setSize,
+  tabbable,
+  actions,
+  start,
+  copied,
+}: AccountRowProps) {
   const store = useCodeStore();
   const [busy, setBusy] = useState(false);
   const label = accountLabel(account);
@@ -62,26 +70,55 @@ export const AccountRow = memo(function AccountRow({ account, index, setSize, ta
         }
       }}
     >
-      <span className="avatar" aria-hidden="true" style={{ '--hue': hue(account.issuer || account.name) } as CSSProperties}>
+      <span
+        className="avatar"
+        aria-hidden="true"
+        style={{ '--hue': hue(account.issuer || account.name) } as CSSProperties}
+      >
         {initials(account)}
       </span>
       <div className="account-names">
         <span className="account-issuer">
           {account.issuer || account.name}
           {account.weakSecret && (
-            <span className="weak-badge" role="img" aria-label="Weak secret key (shorter than 128 bits)" title="Weak secret key (shorter than 128 bits)">
+            <span
+              className="weak-badge"
+              role="img"
+              aria-label="Weak secret key (shorter than 128 bits)"
+              title="Weak secret key (shorter than 128 bits)"
+            >
               <Icon name="warning" size={14} />
             </span>
           )}
         </span>
         {account.issuer && account.name && <span className="account-name">{account.name}</span>}
       </div>
-      <CodeCell account={account} onCopy={(code) => actions.copy(account, code)} onHotpNext={hotpNext} busy={busy} tabIndex={tabIndex} />
+      <CodeCell
+        account={account}
+        onCopy={(code) => actions.copy(account, code)}
+        onHotpNext={hotpNext}
+        busy={busy}
+        tabIndex={tabIndex}
+      />
       <div className="row-actions">
-        <button type="button" className="icon-button" aria-label={`Copy code for ${label}`} title="Copy code" tabIndex={tabIndex} onClick={copyCurrent}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Copy code for ${label}`}
+          title="Copy code"
+          tabIndex={tabIndex}
+          onClick={copyCurrent}
+        >
           <Icon name={copied ? 'check' : 'copy'} />
         </button>
-        <button type="button" className="icon-button" aria-label={`Edit ${label}`} title="Edit" tabIndex={tabIndex} onClick={() => actions.edit(account)}>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={`Edit ${label}`}
+          title="Edit"
+          tabIndex={tabIndex}
+          onClick={() => actions.edit(account)}
+        >
           <Icon name="edit" />
         </button>
         <button

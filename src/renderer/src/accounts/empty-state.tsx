@@ -15,7 +15,9 @@ export function EmptyState({ query }: { query: string }) {
         <Icon name="lock" size={40} />
       </span>
       <p className="empty-title">No accounts yet</p>
-      <p>Choose Add account and type the secret key a service gave you, or paste its otpauth:// link.</p>
+      <p>
+        Choose Add account and type the secret key a service gave you, or paste its otpauth:// link.
+      </p>
     </div>
   );
 }

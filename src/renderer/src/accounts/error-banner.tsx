@@ -2,11 +2,15 @@ import type { TesseraError } from '../../../shared/errors';
 
 /** What a person can do about each start-up failure; the message from main names the cause. */
 const ADVICE: Record<string, string> = {
-  KEYCHAIN_UNAVAILABLE: 'Start or unlock your system keychain (for example GNOME Keyring), then try again.',
+  KEYCHAIN_UNAVAILABLE:
+    'Start or unlock your system keychain (for example GNOME Keyring), then try again.',
   KEYCHAIN_LOCKED: 'Unlock your system keychain, then try again.',
-  KEYCHAIN_KEY_MISSING: 'The key for this vault is not in the keychain. Restore it, or point Tessera at a backup.',
-  DATABASE_WRONG_KEY: 'The vault was created with another key. Restore the matching keychain entry.',
-  DATABASE_CORRUPT: 'The vault file is damaged. Tessera left it untouched; restore it from a backup.',
+  KEYCHAIN_KEY_MISSING:
+    'The key for this vault is not in the keychain. Restore it, or point Tessera at a backup.',
+  DATABASE_WRONG_KEY:
+    'The vault was created with another key. Restore the matching keychain entry.',
+  DATABASE_CORRUPT:
+    'The vault file is damaged. Tessera left it untouched; restore it from a backup.',
   DATABASE_TOO_NEW: 'This vault was written by a newer Tessera. Update the app.',
 };
 

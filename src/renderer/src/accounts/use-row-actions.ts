@@ -15,7 +15,10 @@ const COPIED_FLASH_MS = 1500;
  * Row actions as one stable object, so memoised rows do not re-render when the shell does.
  * The latest vault and callbacks are read through a ref.
  */
-export function useRowActions(openDialog: (dialog: OpenDialog) => void): { actions: RowActions; copiedId: string | null } {
+export function useRowActions(openDialog: (dialog: OpenDialog) => void): {
+  actions: RowActions;
+  copiedId: string | null;
+} {
   const vault = useVault();
   const store = useCodeStore();
   const notify = useToast();
@@ -37,7 +40,10 @@ export function useRowActions(openDialog: (dialog: OpenDialog) => void): { actio
         copyText(code, CLIPBOARD_CLEAR_MS).then(
           () => {
             setCopiedId(account.id);
-            latest.current.notify(`Copied code for ${accountLabel(account)}. The clipboard clears in 30 seconds.`, 'success');
+            latest.current.notify(
+              `Copied code for ${accountLabel(account)}. The clipboard clears in 30 seconds.`,
+              'success',
+            );
           },
           () => latest.current.notify('Tessera could not write to the clipboard.', 'error'),
         );

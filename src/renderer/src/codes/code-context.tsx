@@ -1,4 +1,11 @@
-import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import type { AccountCode } from '../../../shared/account';
 import { call } from '../bridge/bridge';
 import { CodeStore } from './code-store';
@@ -9,15 +16,23 @@ async function fetchCodes(ids: string[]): Promise<AccountCode[]> {
   return (await call('vault.codes', { ids })).codes;
 }
 
-export function CodeStoreProvider({ children, onError }: { children: ReactNode; onError: (error: unknown) => void }) {
+export function CodeStoreProvider({
+  children,
+  onError,
+}: {
+  children: ReactNode;
+  onError: (error: unknown) => void;
+}) {
   const [store] = useState(
     () =>
       new CodeStore(fetchCodes, {
         onError,
         // The benchmark reads per-tick main-thread time from these measures.
-        onTickMeasured: (ms) => performance.measure('tessera:tick', { start: performance.now() - ms, duration: ms }),
+        onTickMeasured: (ms) =>
+          performance.measure('tessera:tick', { start: performance.now() - ms, duration: ms }),
         // React commits in a microtask; the frame after it is when the first code is on screen.
-        onFirstCodes: () => requestAnimationFrame(() => setTimeout(() => performance.mark('tessera:first-code'), 0)),
+        onFirstCodes: () =>
+          requestAnimationFrame(() => setTimeout(() => performance.mark('tessera:first-code'), 0)),
       }),
   );
   useEffect(() => {
@@ -46,6 +61,8 @@ export function useAccountCode(id: string): AccountCode | undefined {
 export function useSecondsLeft(validUntil: number | undefined): number | undefined {
   const store = useCodeStore();
   return useSyncExternalStore(store.subscribeTick, () =>
-    validUntil === undefined ? undefined : Math.max(0, Math.ceil((validUntil - store.now()) / 1000)),
+    validUntil === undefined
+      ? undefined
+      : Math.max(0, Math.ceil((validUntil - store.now()) / 1000)),
   );
 }

@@ -120,7 +120,13 @@ export class CodeStore {
     if (code.validUntil > now) return false;
     const period = code.validUntil - code.validFrom;
     if (code.next !== '' && now < code.validUntil + period) {
-      this.codes.set(id, { ...code, current: code.next, next: '', validFrom: code.validUntil, validUntil: code.validUntil + period });
+      this.codes.set(id, {
+        ...code,
+        current: code.next,
+        next: '',
+        validFrom: code.validUntil,
+        validUntil: code.validUntil + period,
+      });
     } else {
       this.codes.delete(id);
     }

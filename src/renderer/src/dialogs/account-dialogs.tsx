@@ -32,7 +32,10 @@ export function AccountDialogs({ dialog, onClose, onAdded }: AccountDialogsProps
             onClose();
             onAdded(account);
             if (account.weakSecret) {
-              notify(`Added ${accountLabel(account)}. Warning: its secret key is weak (shorter than 128 bits).`, 'warning');
+              notify(
+                `Added ${accountLabel(account)}. Warning: its secret key is weak (shorter than 128 bits).`,
+                'warning',
+              );
             } else {
               notify(`Added ${accountLabel(account)}.`, 'success');
             }

@@ -20,7 +20,13 @@ export type FieldName = keyof AccountForm;
 export type ErrorSlot = FieldName | 'form';
 export type FieldErrors = Partial<Record<ErrorSlot, string>>;
 
-export const ADVANCED_FIELDS: readonly FieldName[] = ['type', 'algorithm', 'digits', 'period', 'counter'];
+export const ADVANCED_FIELDS: readonly FieldName[] = [
+  'type',
+  'algorithm',
+  'digits',
+  'period',
+  'counter',
+];
 
 export const EMPTY_FORM: AccountForm = {
   uri: '',
@@ -43,8 +49,10 @@ function wholeNumber(value: string): number | undefined {
 /** Checks what only the form can know (numbers typed as text) before asking main. */
 export function localErrors(form: AccountForm): FieldErrors {
   const errors: FieldErrors = {};
-  if (form.type !== 'hotp' && wholeNumber(form.period) === undefined) errors.period = 'Period must be a whole number of seconds.';
-  if (form.type === 'hotp' && wholeNumber(form.counter) === undefined) errors.counter = 'Counter must be a whole number (0 or more).';
+  if (form.type !== 'hotp' && wholeNumber(form.period) === undefined)
+    errors.period = 'Period must be a whole number of seconds.';
+  if (form.type === 'hotp' && wholeNumber(form.counter) === undefined)
+    errors.counter = 'Counter must be a whole number (0 or more).';
   return errors;
 }
 
@@ -57,24 +65,31 @@ export function toAccountInput(form: AccountForm): AccountInput {
     type: form.type,
     algorithm: form.algorithm,
     ...(form.type === 'steam' ? {} : { digits: Number(form.digits) }),
-    ...(form.type === 'hotp' ? { counter: wholeNumber(form.counter) } : { period: wholeNumber(form.period) }),
+    ...(form.type === 'hotp'
+      ? { counter: wholeNumber(form.counter) }
+      : { period: wholeNumber(form.period) }),
   };
 }
 
 /** Maps main's field-level issues onto the form; anything unplaced goes to `fallback`. */
 export function fieldErrorsFrom(error: unknown, fallback: ErrorSlot): FieldErrors {
-  if (!(error instanceof TesseraError)) return { [fallback]: 'Tessera could not add the account. Try again.' };
+  if (!(error instanceof TesseraError))
+    return { [fallback]: 'Tessera could not add the account. Try again.' };
   const errors: FieldErrors = {};
-  const issues: FieldIssue[] = error.fields?.length ? error.fields : [{ path: [], message: error.message }];
+  const issues: FieldIssue[] = error.fields?.length
+    ? error.fields
+    : [{ path: [], message: error.message }];
   for (const issue of issues) {
     const key = String(issue.path[0] ?? '');
-    const field: ErrorSlot = fallback === 'uri' || !FORM_FIELDS.has(key) ? fallback : (key as FieldName);
+    const field: ErrorSlot =
+      fallback === 'uri' || !FORM_FIELDS.has(key) ? fallback : (key as FieldName);
     errors[field] ??= issue.message;
   }
   return errors;
 }
 
-export type SecretCheck = { kind: 'empty' } | { kind: 'invalid'; message: string } | { kind: 'ok'; weak: boolean };
+export type SecretCheck =
+  { kind: 'empty' } | { kind: 'invalid'; message: string } | { kind: 'ok'; weak: boolean };
 
 /** Instant feedback while typing, with the same rules main applies. */
 export function checkSecret(secret: string): SecretCheck {
@@ -82,7 +97,10 @@ export function checkSecret(secret: string): SecretCheck {
   try {
     return { kind: 'ok', weak: isWeakSecret(normalizeBase32Secret(secret)) };
   } catch (error) {
-    return { kind: 'invalid', message: error instanceof Error ? error.message : 'The secret key is not valid.' };
+    return {
+      kind: 'invalid',
+      message: error instanceof Error ? error.message : 'The secret key is not valid.',
+    };
   }
 }
 

@@ -73,12 +73,34 @@ export function AddAccountDialog({ onClose, onAdded }: AddAccountDialogProps) {
     <ModalDialog title="Add account" onClose={onClose} className="modal-wide">
       <form ref={formRef} noValidate onSubmit={(event) => void submit(event)}>
         <Field label="Issuer" error={errors.issuer}>
-          {(c) => <input {...c} data-autofocus autoComplete="off" placeholder="GitHub" value={form.issuer} onChange={(e) => set('issuer', e.target.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              data-autofocus
+              autoComplete="off"
+              placeholder="GitHub"
+              value={form.issuer}
+              onChange={(e) => set('issuer', e.target.value)}
+            />
+          )}
         </Field>
         <Field label="Account name" error={errors.name}>
-          {(c) => <input {...c} autoComplete="off" placeholder="alice@example.com" value={form.name} onChange={(e) => set('name', e.target.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              autoComplete="off"
+              placeholder="alice@example.com"
+              value={form.name}
+              onChange={(e) => set('name', e.target.value)}
+            />
+          )}
         </Field>
-        <Field label="Secret" error={errors.secret} hint={weak ? WEAK_SECRET_WARNING : undefined} hintTone="warning">
+        <Field
+          label="Secret"
+          error={errors.secret}
+          hint={weak ? WEAK_SECRET_WARNING : undefined}
+          hintTone="warning"
+        >
           {(c) => (
             <input
               {...c}
@@ -99,7 +121,13 @@ export function AddAccountDialog({ onClose, onAdded }: AddAccountDialogProps) {
             />
           )}
         </Field>
-        <button type="button" className="disclosure" aria-expanded={advanced} aria-controls="add-advanced" onClick={() => setAdvanced((v) => !v)}>
+        <button
+          type="button"
+          className="disclosure"
+          aria-expanded={advanced}
+          aria-controls="add-advanced"
+          onClick={() => setAdvanced((v) => !v)}
+        >
           <span className="disclosure-chevron" aria-hidden="true" />
           Advanced
         </button>

@@ -20,7 +20,11 @@ export function AdvancedFields({ form, errors, set }: AdvancedFieldsProps) {
     <div className="advanced-grid">
       <Field label="Type" error={errors.type}>
         {(control) => (
-          <select {...control} value={form.type} onChange={(e) => set('type', e.target.value as OtpType)}>
+          <select
+            {...control}
+            value={form.type}
+            onChange={(e) => set('type', e.target.value as OtpType)}
+          >
             {TYPES.map((t) => (
               <option key={t.value} value={t.value}>
                 {t.label}
@@ -31,7 +35,11 @@ export function AdvancedFields({ form, errors, set }: AdvancedFieldsProps) {
       </Field>
       <Field label="Algorithm" error={errors.algorithm}>
         {(control) => (
-          <select {...control} value={form.algorithm} onChange={(e) => set('algorithm', e.target.value as Algorithm)}>
+          <select
+            {...control}
+            value={form.algorithm}
+            onChange={(e) => set('algorithm', e.target.value as Algorithm)}
+          >
             {ALGORITHMS.map((a) => (
               <option key={a} value={a}>
                 {a}
@@ -40,9 +48,18 @@ export function AdvancedFields({ form, errors, set }: AdvancedFieldsProps) {
           </select>
         )}
       </Field>
-      <Field label="Digits" error={errors.digits} hint={form.type === 'steam' ? 'Steam codes have 5 characters.' : undefined}>
+      <Field
+        label="Digits"
+        error={errors.digits}
+        hint={form.type === 'steam' ? 'Steam codes have 5 characters.' : undefined}
+      >
         {(control) => (
-          <select {...control} value={form.type === 'steam' ? '5' : form.digits} disabled={form.type === 'steam'} onChange={(e) => set('digits', e.target.value)}>
+          <select
+            {...control}
+            value={form.type === 'steam' ? '5' : form.digits}
+            disabled={form.type === 'steam'}
+            onChange={(e) => set('digits', e.target.value)}
+          >
             {form.type === 'steam' && <option value="5">5</option>}
             <option value="6">6</option>
             <option value="7">7</option>
@@ -52,12 +69,27 @@ export function AdvancedFields({ form, errors, set }: AdvancedFieldsProps) {
       </Field>
       <Field label="Period" error={errors.period} hint="Seconds (TOTP)">
         {(control) => (
-          <input {...control} type="number" min={1} max={86400} inputMode="numeric" value={form.period} onChange={(e) => set('period', e.target.value)} />
+          <input
+            {...control}
+            type="number"
+            min={1}
+            max={86400}
+            inputMode="numeric"
+            value={form.period}
+            onChange={(e) => set('period', e.target.value)}
+          />
         )}
       </Field>
       <Field label="Counter" error={errors.counter} hint="HOTP only">
         {(control) => (
-          <input {...control} type="number" min={0} inputMode="numeric" value={form.counter} onChange={(e) => set('counter', e.target.value)} />
+          <input
+            {...control}
+            type="number"
+            min={0}
+            inputMode="numeric"
+            value={form.counter}
+            onChange={(e) => set('counter', e.target.value)}
+          />
         )}
       </Field>
     </div>

@@ -43,7 +43,12 @@ export function DeleteAccountDialog({ account, onClose, onDeleted }: DeleteAccou
         <button type="button" className="button" data-autofocus onClick={onClose}>
           Cancel
         </button>
-        <button type="button" className="button button-danger" disabled={busy} onClick={() => void confirm()}>
+        <button
+          type="button"
+          className="button button-danger"
+          disabled={busy}
+          onClick={() => void confirm()}
+        >
           Delete
         </button>
       </footer>

@@ -44,10 +44,25 @@ export function EditAccountDialog({ account, onClose, onSaved }: EditAccountDial
     <ModalDialog title={`Edit ${accountLabel(account)}`} onClose={onClose}>
       <form ref={formRef} noValidate onSubmit={(event) => void submit(event)}>
         <Field label="Issuer" error={errors.issuer}>
-          {(c) => <input {...c} data-autofocus autoComplete="off" value={issuer} onChange={(e) => setIssuer(e.target.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              data-autofocus
+              autoComplete="off"
+              value={issuer}
+              onChange={(e) => setIssuer(e.target.value)}
+            />
+          )}
         </Field>
         <Field label="Account name" error={errors.name}>
-          {(c) => <input {...c} autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              autoComplete="off"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          )}
         </Field>
         {errors.form && (
           <p className="form-error" role="alert">

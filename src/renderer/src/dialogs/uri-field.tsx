@@ -28,9 +28,18 @@ function preview(uri: string): { text: string; weak: boolean } | null {
 
 export function UriField({ value, error, onChange }: UriFieldProps) {
   const info = useMemo(() => preview(value), [value]);
-  const hint = info ? (info.weak ? `${info.text}. ${WEAK_SECRET_WARNING}` : info.text) : 'When a link is given, the fields above are not used.';
+  const hint = info
+    ? info.weak
+      ? `${info.text}. ${WEAK_SECRET_WARNING}`
+      : info.text
+    : 'When a link is given, the fields above are not used.';
   return (
-    <Field label="otpauth:// link (URI)" error={error} hint={hint} hintTone={info?.weak ? 'warning' : 'muted'}>
+    <Field
+      label="otpauth:// link (URI)"
+      error={error}
+      hint={hint}
+      hintTone={info?.weak ? 'warning' : 'muted'}
+    >
       {(control) => (
         <input
           {...control}

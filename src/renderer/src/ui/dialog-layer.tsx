@@ -16,7 +16,11 @@ export function DialogLayerProvider({ children }: { children: ReactNode }) {
       return () => setOpen((n) => n - 1);
     },
   }));
-  return <DialogLayerContext.Provider value={{ open, register: layer.register }}>{children}</DialogLayerContext.Provider>;
+  return (
+    <DialogLayerContext.Provider value={{ open, register: layer.register }}>
+      {children}
+    </DialogLayerContext.Provider>
+  );
 }
 
 export function useAnyDialogOpen(): boolean {

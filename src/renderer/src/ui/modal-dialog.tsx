@@ -18,7 +18,13 @@ export interface ModalDialogProps {
  * shell, which hides itself from assistive tech while a dialog is open. Mount it to open it,
  * unmount it to close it; focus returns to whatever had it before.
  */
-export function ModalDialog({ title, onClose, children, description, className }: ModalDialogProps) {
+export function ModalDialog({
+  title,
+  onClose,
+  children,
+  description,
+  className,
+}: ModalDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -39,11 +45,14 @@ export function ModalDialog({ title, onClose, children, description, className }
     return () => {
       dialog.close();
       // The opener may be gone (a deleted row, a row scrolled out of the virtual list).
-      const target = opener?.isConnected ? opener : document.querySelector<HTMLElement>('[data-focus-home]');
+      const target = opener?.isConnected
+        ? opener
+        : document.querySelector<HTMLElement>('[data-focus-home]');
       // The shell stays inert until React re-renders it; try again for a few frames until it is not.
       const restore = (tries: number) => {
         target?.focus();
-        if (target && document.activeElement !== target && tries > 0) requestAnimationFrame(() => restore(tries - 1));
+        if (target && document.activeElement !== target && tries > 0)
+          requestAnimationFrame(() => restore(tries - 1));
       };
       requestAnimationFrame(() => restore(10));
     };
@@ -67,7 +76,12 @@ export function ModalDialog({ title, onClose, children, description, className }
       <div className="modal-body">
         <header className="modal-header">
           <h2 id={titleId}>{title}</h2>
-          <button type="button" className="icon-button" aria-label="Close" onClick={() => onCloseRef.current()}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Close"
+            onClick={() => onCloseRef.current()}
+          >
             <span aria-hidden="true">×</span>
           </button>
         </header>

@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 
 export type ToastTone = 'info' | 'success' | 'warning' | 'error';
 interface Toast {
@@ -10,7 +18,12 @@ interface Toast {
 type Notify = (text: string, tone?: ToastTone) => void;
 const ToastContext = createContext<Notify>(() => undefined);
 
-const LIFETIME_MS: Record<ToastTone, number> = { info: 4000, success: 4000, warning: 10_000, error: 10_000 };
+const LIFETIME_MS: Record<ToastTone, number> = {
+  info: 4000,
+  success: 4000,
+  warning: 10_000,
+  error: 10_000,
+};
 
 /**
  * One polite live region for the whole app ("Copied", "Account added"). It lives outside the
@@ -38,7 +51,12 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         {toast && (
           <div key={toast.id} className={`toast toast-${toast.tone}`}>
             <span>{toast.text}</span>
-            <button type="button" className="toast-close" aria-label="Dismiss message" onClick={() => setToast(null)}>
+            <button
+              type="button"
+              className="toast-close"
+              aria-label="Dismiss message"
+              onClick={() => setToast(null)}
+            >
               ×
             </button>
           </div>

@@ -6,12 +6,18 @@ export function accountLabel(account: Pick<AccountView, 'issuer' | 'name'>): str
   return account.issuer || account.name;
 }
 
-export function matchesQuery(account: Pick<AccountView, 'issuer' | 'name'>, query: string): boolean {
+export function matchesQuery(
+  account: Pick<AccountView, 'issuer' | 'name'>,
+  query: string,
+): boolean {
   if (query === '') return true;
   return `${account.issuer}\u0000${account.name}`.toLowerCase().includes(query);
 }
 
-export function filterAccounts<T extends Pick<AccountView, 'issuer' | 'name'>>(accounts: T[], query: string): T[] {
+export function filterAccounts<T extends Pick<AccountView, 'issuer' | 'name'>>(
+  accounts: T[],
+  query: string,
+): T[] {
   const needle = query.trim().toLowerCase();
   return needle === '' ? accounts : accounts.filter((a) => matchesQuery(a, needle));
 }

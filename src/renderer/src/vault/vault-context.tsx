@@ -1,10 +1,19 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { AccountView } from '../../../shared/account';
 import type { ChannelInput } from '../../../shared/contract';
 import { TesseraError } from '../../../shared/errors';
 import { call } from '../bridge/bridge';
 
-export type LoadState = { status: 'loading' } | { status: 'ready' } | { status: 'failed'; error: TesseraError };
+export type LoadState =
+  { status: 'loading' } | { status: 'ready' } | { status: 'failed'; error: TesseraError };
 
 export interface Vault {
   accounts: AccountView[];
@@ -49,7 +58,8 @@ export function VaultProvider({ children }: { children: ReactNode }) {
   }, [apply]);
 
   const vault = useMemo<Vault>(() => {
-    const replace = (view: AccountView) => setAccounts((list) => list.map((a) => (a.id === view.id ? view : a)));
+    const replace = (view: AccountView) =>
+      setAccounts((list) => list.map((a) => (a.id === view.id ? view : a)));
     const append = (view: AccountView) => setAccounts((list) => [...list, view]);
     return {
       accounts,
@@ -75,7 +85,9 @@ export function VaultProvider({ children }: { children: ReactNode }) {
         setAccounts((list) => list.filter((a) => a.id !== id));
       },
       counterAdvanced: (id) =>
-        setAccounts((list) => list.map((a) => (a.id === id ? { ...a, counter: a.counter + 1 } : a))),
+        setAccounts((list) =>
+          list.map((a) => (a.id === id ? { ...a, counter: a.counter + 1 } : a)),
+        ),
     };
   }, [accounts, load, reload]);
 
