@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../import/import-types';
+import { encodeMigrationUri } from '../import/migration/migration-encode';
 import { scanImageFile } from './scan-image';
 import { canvas, fullHdScreenshot, invert, place, qrImage, toFormat, toPng } from './testing/qr-fixtures';
 
@@ -28,6 +29,17 @@ describe('scanning QR codes in image files', () => {
     expect(await scanImageFile(await toFormat(image, format))).toEqual([uri(4)]);
   });
 
+  it.each([
+    ['16-bit PNG', (s: sharp.Sharp) => s.toColourspace('rgb16').png()],
+    ['greyscale PNG', (s: sharp.Sharp) => s.greyscale().png()],
+    ['CMYK JPEG', (s: sharp.Sharp) => s.toColourspace('cmyk').jpeg()],
+    ['TIFF', (s: sharp.Sharp) => s.tiff()],
+    ['AVIF', (s: sharp.Sharp) => s.avif()],
+  ])('reads a %s', async (_name, convert) => {
+    const png = toPng(place(canvas(500, 400), qrImage(uri(10), { size: 260 }), 120, 70));
+    expect(await scanImageFile(await convert(sharp(png)).toBuffer())).toEqual([uri(10)]);
+  });
+
   it('reads an inverted code (light on dark, as dark-mode apps show it)', async () => {
     const image = invert(place(canvas(500, 500), qrImage(uri(5), { size: 300 }), 100, 100));
     expect(await scanImageFile(toPng(image))).toEqual([uri(5)]);
@@ -51,6 +63,22 @@ describe('scanning QR codes in image files', () => {
       .jpeg({ quality: 70 })
       .toBuffer();
     expect(await scanImageFile(photo)).toEqual([uri(8)]);
+  });
+
+  it('reads a dense Google Authenticator export (10 accounts in one code) on a 4K screen', async () => {
+    const accounts = Array.from({ length: 10 }, (_, i) => ({
+      issuer: `Service number ${i}`,
+      name: `someone.with.a.long.name.${i}@example.com`,
+      secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+      type: 'totp' as const,
+      algorithm: 'SHA1' as const,
+      digits: 6,
+      period: 30,
+      counter: 0,
+    }));
+    const text = encodeMigrationUri(accounts);
+    const screen = place(canvas(3840, 2160), qrImage(text, { size: 520 }), 1700, 800);
+    expect(await scanImageFile(toPng(screen))).toEqual([text]);
   });
 
   it('refuses an image without a QR code', async () => {
