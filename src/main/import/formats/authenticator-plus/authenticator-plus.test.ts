@@ -10,7 +10,7 @@ describe('Authenticator Plus backup', () => {
     const { entries } = await run(authenticatorPlusFormat, input, { password: 'plus pw' });
     expect(entries[0]?.draft).toEqual({ type: 'totp', issuer: 'GitHub', name: 'alice', secret: SECRET_B32, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 });
     expect(entries[1]?.draft).toMatchObject({ type: 'hotp', name: 'bob', secret: SECRET2_B32, counter: 4 });
-    expect(entries[2]).toEqual({ label: 'Line 3', skipReason: 'This line is not an otpauth:// link.' });
+    expect(entries).toHaveLength(2);
   });
 
   it('reports a missing or wrong password and a truncated archive', async () => {

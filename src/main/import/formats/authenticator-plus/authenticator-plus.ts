@@ -51,7 +51,7 @@ export const authenticatorPlusFormat = defineFormat({
         const code = zipErrorCode(error);
         throw code === 'password' ? wrongPassword(FORMAT) : code === 'truncated' ? truncated(FORMAT) : malformed(FORMAT, 'the zip archive is damaged');
       }
-      return { format: file.encrypted ? `${FORMAT} (encrypted)` : FORMAT, entries: uriLinesToEntries(text) };
+      return { format: file.encrypted ? `${FORMAT} (encrypted)` : FORMAT, entries: uriLinesToEntries(text, FORMAT) };
     } finally {
       await reader.close();
     }

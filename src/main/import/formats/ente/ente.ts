@@ -47,6 +47,6 @@ export const enteFormat = defineFormat({
     if (!pulled) throw wrongPassword(FORMAT);
     const plain = utf8OrUndefined(pulled.message);
     if (plain === undefined) throw malformed(FORMAT, 'the decrypted content is not text');
-    return { format: `${FORMAT} (encrypted)`, entries: uriLinesToEntries(plain) };
+    return { format: `${FORMAT} (encrypted)`, entries: uriLinesToEntries(plain, FORMAT) };
   },
 });

@@ -1,6 +1,7 @@
 import { isTesseraError } from '../../../../shared/errors';
 import { parseOtpauthUriInput } from '../../../../shared/otpauth-uri';
 import type { ImportEntry } from '../../import-types';
+import { parsePayloads, payloadLines } from '../../payloads';
 import { entryLabel, toImportEntry, type RawAccount } from './account';
 
 function labelFromUri(uri: string): string {
@@ -45,17 +46,13 @@ export function otpFieldToImportEntry(value: string, fallback: { issuer?: string
   return toImportEntry({ issuer: fallback.issuer, name: fallback.name, secret: trimmed });
 }
 
-/** Text holding one otpauth:// URI per line (Ente, Authenticator Plus); blank lines are ignored. */
-export function uriLinesToEntries(text: string): ImportEntry[] {
-  const entries: ImportEntry[] = [];
-  text.split(/\r?\n/).forEach((rawLine, index) => {
-    const line = rawLine.trim();
-    if (line === '') return;
-    if (!/^otpauth:\/\//i.test(line)) {
-      entries.push({ label: `Line ${index + 1}`, skipReason: 'This line is not an otpauth:// link.' });
-      return;
-    }
-    entries.push(uriToImportEntry(line));
-  });
-  return entries;
+/**
+ * Text holding one otpauth:// URI per line (decrypted Ente exports, Authenticator Plus's
+ * Accounts.txt): the import flow's own URI-list reader does the work, so these lists behave exactly
+ * like a plain URI-list file (other lines are ignored the same way). An empty list is no error here.
+ */
+export function uriLinesToEntries(text: string, format: string): ImportEntry[] {
+  const lines = payloadLines(text);
+  if (lines.length === 0) return [];
+  return parsePayloads(lines, format).flatMap((result) => result.entries);
 }
