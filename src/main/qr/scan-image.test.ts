@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../import/import-types';
 import { encodeMigrationUri } from '../import/migration/migration-encode';
@@ -30,11 +30,11 @@ describe('scanning QR codes in image files', () => {
   });
 
   it.each([
-    ['16-bit PNG', (s: sharp.Sharp) => s.toColourspace('rgb16').png()],
-    ['greyscale PNG', (s: sharp.Sharp) => s.greyscale().png()],
-    ['CMYK JPEG', (s: sharp.Sharp) => s.toColourspace('cmyk').jpeg()],
-    ['TIFF', (s: sharp.Sharp) => s.tiff()],
-    ['AVIF', (s: sharp.Sharp) => s.avif()],
+    ['16-bit PNG', (s: Sharp) => s.toColourspace('rgb16').png()],
+    ['greyscale PNG', (s: Sharp) => s.greyscale().png()],
+    ['CMYK JPEG', (s: Sharp) => s.toColourspace('cmyk').jpeg()],
+    ['TIFF', (s: Sharp) => s.tiff()],
+    ['AVIF', (s: Sharp) => s.avif()],
   ])('reads a %s', async (_name, convert) => {
     const png = toPng(place(canvas(500, 400), qrImage(uri(10), { size: 260 }), 120, 70));
     expect(await scanImageFile(await convert(sharp(png)).toBuffer())).toEqual([uri(10)]);
