@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Takes docs/screenshot.png from the real app (browser mode, system Chromium) with a few accounts.
-// Usage (after `npm run build`): scripts/with-keyring.sh node e2e/tools/screenshot.mjs [--dark] [out.png]
+// Usage (after `npm run build`): node e2e/tools/screenshot.mjs [--dark] [out.png]
+// The master key comes from a throw-away 0600 key file, so no OS keychain is needed or touched.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -12,8 +12,6 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const require = createRequire(import.meta.url);
-const keytar = require('keytar');
 const dark = process.argv.includes('--dark');
 const out =
   process.argv.slice(2).find((a) => !a.startsWith('--')) ?? join(root, 'docs', 'screenshot.png');
@@ -28,7 +26,8 @@ const ACCOUNTS = [
 ];
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tessera-shot-'));
-const service = `tessera-shot-${randomBytes(6).toString('hex')}`;
+const keyFile = join(dataDir, 'master.key');
+writeFileSync(keyFile, randomBytes(32).toString('base64') + '\n', { mode: 0o600 });
 const server = spawn(
   process.execPath,
   [
@@ -37,9 +36,9 @@ const server = spawn(
     '--port',
     '0',
     '--data-dir',
-    dataDir,
-    '--keychain-service',
-    service,
+    join(dataDir, 'data'),
+    '--key-file',
+    keyFile,
   ],
   {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -67,7 +66,7 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage({
-    viewport: { width: 1100, height: 640 },
+    viewport: { width: 1100, height: 580 },
     deviceScaleFactor: 2,
     colorScheme: dark ? 'dark' : 'light',
   });
@@ -91,6 +90,5 @@ try {
 } finally {
   await browser.close();
   server.kill('SIGTERM');
-  await keytar.deletePassword(service, 'master-key').catch(() => false);
   rmSync(dataDir, { recursive: true, force: true });
 }
