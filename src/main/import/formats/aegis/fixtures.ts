@@ -1,6 +1,6 @@
 import { scryptSync } from 'node:crypto';
 import { aesGcmSeal, b64, hex, random, utf8 } from '../test-support/crypto';
-import { SECRET2_B32, SECRET_B32 } from '../test-support/run';
+import { SECRET2_B32, SECRET_B32 } from '../test-support/secrets';
 
 /** Aegis vault content (version 3: groups as UUID lists) with one entry of each interesting kind. */
 export function aegisContent(): Record<string, unknown> {

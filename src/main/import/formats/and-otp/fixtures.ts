@@ -1,6 +1,6 @@
 import { createHash, pbkdf2Sync } from 'node:crypto';
 import { aesGcmSealAppended, concat, random, utf8 } from '../test-support/crypto';
-import { SECRET2_B32, SECRET_B32 } from '../test-support/run';
+import { SECRET2_B32, SECRET_B32 } from '../test-support/secrets';
 
 export function andOtpEntries(): unknown[] {
   const common = { thumbnail: 'Default', last_used: 1700000000000, used_frequency: 0, tags: ['work'] };

@@ -1,5 +1,5 @@
 import { TextReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js';
-import { SECRET2_B32, SECRET_B32 } from '../test-support/run';
+import { SECRET2_B32, SECRET_B32 } from '../test-support/secrets';
 
 export const authenticatorPlusLines = (): string =>
   [`otpauth://totp/GitHub:alice?secret=${SECRET_B32}&issuer=GitHub`, `otpauth://hotp/bob?secret=${SECRET2_B32}&counter=4`, 'garbage line'].join('\n');

@@ -1,7 +1,7 @@
 import { pbkdf2Sync } from 'node:crypto';
 import { argon2id } from 'hash-wasm';
 import { aesCbcEncrypt, aesGcmSealAppended, concat, random, utf8 } from '../test-support/crypto';
-import { SECRET2_B32, SECRET_B32 } from '../test-support/run';
+import { SECRET2_B32, SECRET_B32 } from '../test-support/secrets';
 
 export function authenticatorProJson(): string {
   const item = (Type: number, Issuer: string, Username: string | null, extra: Record<string, unknown> = {}) => ({

@@ -1,6 +1,6 @@
 import { pbkdf2Sync } from 'node:crypto';
 import { aesCbcEncrypt, b64, utf8 } from '../test-support/crypto';
-import { SECRET2_B32, SECRET_B32 } from '../test-support/run';
+import { SECRET2_B32, SECRET_B32 } from '../test-support/secrets';
 
 const escapeXml = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 

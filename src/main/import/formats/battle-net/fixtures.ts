@@ -1,4 +1,4 @@
-import { SECRET_BYTES } from '../test-support/run';
+import { SECRET_BYTES } from '../test-support/secrets';
 import { battleNetMask } from './battle-net';
 
 /** shared_prefs/com.blizzard.messenger.authenticator_preferences.xml */

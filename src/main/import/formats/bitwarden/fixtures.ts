@@ -1,4 +1,4 @@
-import { SECRET2_B32, SECRET_B32 } from '../test-support/run';
+import { SECRET2_B32, SECRET_B32 } from '../test-support/secrets';
 
 const login = (name: string, username: string, totp: string | null) => ({
   id: 'f3a1c2d4-0000-4000-8000-000000000000',

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { SECRET2_B32, SECRET_B32 } from '../test-support/run';
-import { SECRET_BYTES } from '../test-support/run';
+import { SECRET2_B32, SECRET_B32 } from '../test-support/secrets';
+import { SECRET_BYTES } from '../test-support/secrets';
 
 function build(statements: string[], rows: [string, unknown[]][], wal = false): Uint8Array {
   const db = new Database(':memory:');

@@ -1,4 +1,4 @@
-import { SECRET2_B32, SECRET_B32 } from '../test-support/run';
+import { SECRET2_B32, SECRET_B32 } from '../test-support/secrets';
 
 /** files/duokit/accounts.json of Duo Mobile. */
 export const duoAccounts = (): string =>

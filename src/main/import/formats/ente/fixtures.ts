@@ -1,6 +1,6 @@
 import { argon2id } from 'hash-wasm';
 import { b64, random, utf8 } from '../test-support/crypto';
-import { SECRET2_B32, SECRET_B32 } from '../test-support/run';
+import { SECRET2_B32, SECRET_B32 } from '../test-support/secrets';
 import { TAG_FINAL, secretstreamInit, secretstreamPush } from '../shared/secretstream';
 
 /** Ente's export text: rawData links, with Ente's own `codeDisplay` parameter on some. */

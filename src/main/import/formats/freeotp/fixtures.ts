@@ -1,7 +1,7 @@
 import { pbkdf2Sync } from 'node:crypto';
 import { writeSerializedStringMap } from '../shared/java-serialization';
 import { aesGcmSealAppended, concat, random, signed, utf8 } from '../test-support/crypto';
-import { SECRET_BYTES } from '../test-support/run';
+import { SECRET_BYTES } from '../test-support/secrets';
 
 const SECRET2_BYTES = new Uint8Array(Buffer.from('48656c6c6f21deadbeef', 'hex'));
 

@@ -1,4 +1,4 @@
-import { SECRET2_B32, SECRET_B32 } from '../test-support/run';
+import { SECRET2_B32, SECRET_B32 } from '../test-support/secrets';
 
 export function lastPassJson(): string {
   const account = (issuerName: string, userName: string, secret: string, extra: Record<string, unknown> = {}) => ({

@@ -1,6 +1,6 @@
 import { argon2id } from 'hash-wasm';
 import { aesGcmSealAppended, b64, concat, random, utf8 } from '../test-support/crypto';
-import { SECRET2_B32, SECRET_B32 } from '../test-support/run';
+import { SECRET2_B32, SECRET_B32 } from '../test-support/secrets';
 
 export function protonPlain(): string {
   return JSON.stringify({

@@ -1,5 +1,5 @@
 import { b64 } from '../test-support/crypto';
-import { SECRET_BYTES } from '../test-support/run';
+import { SECRET_BYTES } from '../test-support/secrets';
 
 const account = (name: string) => ({
   shared_secret: b64(SECRET_BYTES),

@@ -1,5 +1,5 @@
 import { aesCbcEncrypt, b64, hex, sha256, utf8 } from '../test-support/crypto';
-import { SECRET2_B32, SECRET_BYTES } from '../test-support/run';
+import { SECRET2_B32, SECRET_BYTES } from '../test-support/secrets';
 
 export function totpAuthenticatorEntries(): string[] {
   return [

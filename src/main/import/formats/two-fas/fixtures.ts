@@ -1,6 +1,6 @@
 import { pbkdf2Sync } from 'node:crypto';
 import { aesGcmSealAppended, b64, random, utf8 } from '../test-support/crypto';
-import { SECRET2_B32, SECRET_B32 } from '../test-support/run';
+import { SECRET2_B32, SECRET_B32 } from '../test-support/secrets';
 
 /** Services as 2FAS 5.x writes them (Android shape; iOS differs only in icon fields and origin). */
 export function twoFasServices(): unknown[] {
