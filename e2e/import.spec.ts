@@ -136,6 +136,8 @@ test('a QR code that is a web link: the clear message, nothing added', async ({ 
 });
 
 test('export an encrypted backup, delete the accounts, re-import it: all back', async ({ tessera }) => {
+  // Three real scrypt derivations (export, wrong password, right password) at the shipped cost.
+  test.slow();
   const { page } = tessera;
   await chooseFile(page, 'a.png', 'image/png', await qrPng(otpauth('First', 'one', STRONG_SECRET)));
   await confirmImport(page, 1);

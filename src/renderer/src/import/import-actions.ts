@@ -4,7 +4,7 @@ import { sniffImage } from '../../../shared/qr/image-sniff';
 import type { RgbaImage } from '../../../shared/qr/rgba-image';
 import { call } from '../bridge/bridge';
 import { bytesToBase64 } from './file-bytes';
-import { scanInWorker } from './qr-scanner';
+import { frameToPng, scanInWorker } from './qr-scanner';
 
 /** Everything that can start (or extend) an import. */
 export type ImportSource =
@@ -44,8 +44,13 @@ export async function previewFrom(source: ImportSource, options: PreviewOptions 
   const { appendTo } = options;
   if (source.kind === 'texts') return call('import.previewTexts', { texts: source.texts, appendTo });
   if (source.kind === 'pixels') {
-    const texts = (await scanInWorker({ kind: 'pixels', image: source.image })) ?? [];
-    return call('import.previewTexts', { texts, appendTo });
+    const texts = await scanInWorker({ kind: 'pixels', image: source.image });
+    if (texts !== null) return call('import.previewTexts', { texts, appendTo });
+    // No worker (it could not start): let main decode the capture instead.
+    const png = await frameToPng(source.image);
+    if (!png) return call('import.previewTexts', { texts: [], appendTo });
+    const file = new File([png], 'screen.png', { type: 'image/png' });
+    return previewFile(file, new Uint8Array(await png.arrayBuffer()), options);
   }
   const bytes = new Uint8Array(await source.file.arrayBuffer());
   if (sniffImage(bytes)) {

@@ -7,6 +7,15 @@ let worker: Worker | undefined;
 let nextId = 0;
 const pending = new Map<number, Pending>();
 
+let broken = false;
+
+/** A worker that cannot start (or crashes) answers `null`, so callers fall back to main. */
+function failAll(): void {
+  broken = true;
+  for (const entry of pending.values()) entry.resolve(null);
+  pending.clear();
+}
+
 function ensureWorker(): Worker {
   if (!worker) {
     worker = new Worker(new URL('./qr-worker.ts', import.meta.url), { type: 'module', name: 'tessera-qr' });
@@ -15,6 +24,7 @@ function ensureWorker(): Worker {
       pending.delete(event.data.id);
       entry?.resolve(event.data.ok ? event.data.texts : null);
     };
+    worker.onerror = failAll;
   }
   return worker;
 }
@@ -23,12 +33,14 @@ type Job = { kind: 'blob'; blob: Blob } | { kind: 'pixels' | 'frame'; image: Rgb
 
 /** QR texts found by the worker; `null` when the image itself could not be decoded. */
 export function scanInWorker(job: Job): Promise<string[] | null> {
+  if (broken) return Promise.resolve(null);
   const id = ++nextId;
   return new Promise((resolve) => {
     pending.set(id, { resolve });
     const request = { id, ...job } as QrWorkerRequest;
-    // Pixels are transferred, not copied: a full-HD frame is 8 MB.
-    const transfer = job.kind === 'blob' ? [] : [job.image.data.buffer as ArrayBuffer];
+    // Camera frames are transferred, not copied (several per second); a screen capture is copied
+    // so the caller can still hand it to main if the worker cannot decode it.
+    const transfer = job.kind === 'frame' ? [job.image.data.buffer as ArrayBuffer] : [];
     ensureWorker().postMessage(request, transfer);
   });
 }
@@ -46,4 +58,15 @@ export function grabFrame(video: HTMLVideoElement, maxSide = Infinity): RgbaImag
   if (!context) return null;
   context.drawImage(video, 0, 0, width, height);
   return context.getImageData(0, 0, width, height);
+}
+
+/** PNG of a captured frame, for main to decode when the worker could not. */
+export function frameToPng(image: RgbaImage): Promise<Blob | null> {
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width;
+  canvas.height = image.height;
+  const context = canvas.getContext('2d');
+  if (!context) return Promise.resolve(null);
+  context.putImageData(new ImageData(new Uint8ClampedArray(image.data), image.width, image.height), 0, 0);
+  return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
 }
