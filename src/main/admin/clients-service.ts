@@ -45,6 +45,24 @@ export function createClientsService(ctx: MfaContext) {
   const clients = createClientRepository(ctx.db);
   // A hash compared against when the id is unknown, so both paths do the same work.
   const decoy = ctx.keys.apiKeyHash('decoy');
+  /**
+   * Valid keys seen since the database last changed under us. `PRAGMA data_version` moves when
+   * another connection (a second server, `tessera clients revoke`) commits, and this process
+   * clears the cache itself when it changes a client, so a revocation or a policy change applies
+   * to the very next request while the hot path skips the lookup and the HMAC.
+   */
+  const dataVersion = ctx.db.prepare('PRAGMA data_version').pluck();
+  const known = new Map<string, Principal>();
+  let seenVersion = dataVersion.get();
+  const invalidate = () => known.clear();
+  function cached(key: string): Principal | undefined {
+    const version = dataVersion.get();
+    if (version !== seenVersion) {
+      seenVersion = version;
+      known.clear();
+    }
+    return known.get(key);
+  }
   return {
     async create(name: string, scope: Scope, actor = 'console'): Promise<ClientInfo & { key: string }> {
       const id = newClientId();
@@ -62,6 +80,7 @@ export function createClientsService(ctx: MfaContext) {
 
     async revoke(id: string, actor = 'console'): Promise<void> {
       const done = await ctx.writes.run(() => {
+        invalidate();
         if (!clients.revoke(id, ctx.clock())) return false;
         ctx.record({ actor, clientId: id, userId: null, event: 'client.revoked', outcome: 'success' });
         return true;
@@ -76,6 +95,8 @@ export function createClientsService(ctx: MfaContext) {
     authenticate(authorization: string | undefined): Principal {
       if (!authorization) throw unauthenticated('Send an API key: `Authorization: Bearer <key>` (create one with `tessera clients create`).');
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      const hit = match ? cached(match[1]!) : undefined;
+      if (hit) return hit;
       const key = match ? KEY_PATTERN.exec(match[1]!) : null;
       if (!key) throw unauthenticated('The Authorization header must be `Bearer <key>` with a Tessera API key (tsk_...).');
       const row = clients.get(key[1]!);
@@ -83,7 +104,10 @@ export function createClientsService(ctx: MfaContext) {
       const valid = timingSafeEqual(given, row?.key_hash ?? decoy) && row !== undefined;
       if (!valid || !row) throw unauthenticated('The API key is not valid.');
       if (row.revoked_at !== null) throw unauthenticated('The API key was revoked.');
-      return { clientId: row.id, clientName: row.name, scope: row.scope, policy: policyOf(row) };
+      const principal: Principal = { clientId: row.id, clientName: row.name, scope: row.scope, policy: policyOf(row) };
+      // Only valid keys are cached, so its size is bounded by the number of clients.
+      known.set(match![1]!, principal);
+      return principal;
     },
 
     getPolicy(id: string): Policy {
@@ -94,6 +118,7 @@ export function createClientsService(ctx: MfaContext) {
 
     async putPolicy(id: string, policy: Policy, actor: string): Promise<Policy> {
       const done = await ctx.writes.run(() => {
+        invalidate();
         if (!clients.setPolicy(id, policy)) return false;
         ctx.record({ actor, clientId: id, userId: null, event: 'policy.updated', outcome: 'success', detail: { ...policy } });
         return true;

@@ -1,0 +1,209 @@
+// Verify throughput of `tessera serve` against a bare fastify route, measured in the same run
+// with wrk (outside Node, so the load generator is not the bottleneck). Assumes `out/` is built.
+//
+// Every measured request is a valid, never-used TOTP code of a distinct (user, time step): many
+// users, each verifying the current and the next step's code, so neither replay nor lockout
+// short-cuts the path. wrk stops when the codes run out.
+import { execFileSync, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = join(root, 'bin', 'tessera.cjs');
+const USERS = Number(process.env.BENCH_USERS ?? 25_000);
+const CONNECTIONS = 32;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
+const WRK = process.env.WRK ?? 'wrk';
+
+const dir = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
+const children = [];
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0;
+  let value = 0;
+  const out = [];
+  for (const c of text) {
+    value = (value << 5) | alphabet.indexOf(c);
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 255);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+function totp(secret, step) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', secret).update(counter).digest();
+  const offset = mac[mac.length - 1] & 15;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+const stepNow = () => Math.floor(Date.now() / 30_000);
+
+function startServer(args, pattern) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    children.push(child);
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = pattern.exec(out);
+      if (m) resolve({ child, url: m[1] });
+    });
+  });
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+function call(url, method, path, key, body) {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const headers = { authorization: `Bearer ${key}` };
+    if (payload !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+    const req = request(new URL(path, url), { method, headers, agent }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode, body: text ? JSON.parse(text) : undefined }));
+    });
+    req.on('error', reject);
+    if (payload !== undefined) req.write(payload);
+    req.end();
+  });
+}
+
+async function enroll(url, key, userId) {
+  await call(url, 'PUT', `/v1/users/${userId}`, key, {});
+  const start = await call(url, 'POST', `/v1/users/${userId}/totp?qr=none`, key, {});
+  const secret = base32Decode(start.body.secret);
+  const confirmAt = (step) =>
+    call(url, 'POST', `/v1/users/${userId}/totp/confirm`, key, { enrollmentId: start.body.enrollmentId, code: totp(secret, step) });
+  let confirmed = stepNow() - 1;
+  let res = await confirmAt(confirmed);
+  // A step boundary passed between computing and checking: the previous step left the window.
+  if (res.status === 422) res = await confirmAt((confirmed = stepNow() - 1));
+  if (res.status !== 200) throw new Error(`confirm failed: ${res.status} ${JSON.stringify(res.body)}`);
+  // The confirm spent step c; c+1 and c+2 stay valid (window ±1) for the next ~30 s.
+  return [totp(secret, confirmed + 1), totp(secret, confirmed + 2)];
+}
+
+function luaScript(file, key, requests) {
+  const lines = requests.map(([path, code]) => `{${JSON.stringify(path)},"{\\"code\\":\\"${code}\\"}"}`);
+  writeFileSync(
+    file,
+    `local reqs = {${lines.join(',\n')}}
+local i = 0
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer ${key}"
+request = function()
+  i = i + 1
+  local r = reqs[i]
+  if r == nil then
+    wrk.thread:stop()
+    r = reqs[#reqs]
+  end
+  return wrk.format(nil, r[1], nil, r[2])
+end
+${DONE_LUA}`,
+  );
+}
+
+const DONE_LUA = `done = function(summary, latency, requests)
+  local s = summary.errors
+  io.write(string.format("RESULT {\\"requests\\":%d,\\"duration_us\\":%d,\\"p50_us\\":%d,\\"p99_us\\":%d,\\"non2xx\\":%d,\\"socket_errors\\":%d}\\n",
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), s.status, s.connect + s.read + s.write + s.timeout))
+end`;
+
+function runWrk(url, script) {
+  const out = execFileSync(WRK, ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '-s', script, url], { encoding: 'utf8' });
+  const m = /RESULT (\{.*\})/.exec(out);
+  if (!m) throw new Error(`unexpected wrk output:\n${out}`);
+  const r = JSON.parse(m[1]);
+  return { ...r, rps: r.requests / (r.duration_us / 1e6) };
+}
+
+async function main() {
+  execFileSync(process.execPath, [bin, 'keyfile', 'create', join(dir, 'master.key')]);
+  const flags = ['--data-dir', join(dir, 'data'), '--key-file', join(dir, 'master.key')];
+  const { key } = JSON.parse(execFileSync(process.execPath, [bin, 'clients', 'create', 'bench', '--json', ...flags], { encoding: 'utf8' }));
+
+  // The bare route: same framework, same JSON answer, nothing else.
+  const bareScript = join(dir, 'bare.lua');
+  const bare = await startServer(
+    [
+      '-e',
+      `const f = require('fastify')({ logger: false });
+       f.get('/bare', async () => ({ valid: true, required: true, method: 'totp', backupCodesRemaining: 10 }));
+       f.listen({ host: '127.0.0.1', port: 0 }).then((a) => console.log('BARE ' + a));`,
+    ],
+    /BARE (http:\/\/[\d.:]+)/,
+  );
+  writeFileSync(bareScript, `wrk.method = "GET"\n${DONE_LUA}`);
+
+  // BENCH_PROFILE=dir writes a CPU profile of the API server there (on its SIGTERM exit).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const serveArgs = [bin, 'serve', '--port', '0', ...flags];
+  const listening = /listening on (http:\/\/[\d.:]+)/;
+  let api = await startServer(serveArgs, listening);
+  const t0 = Date.now();
+  const requests = [[], []];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 64 }, async () => {
+      while (next < USERS) {
+        const userId = `bench-${next++}`;
+        const [c1, c2] = await enroll(api.url, key, userId);
+        requests[0].push([`/v1/users/${userId}/verify`, c1]);
+        requests[1].push([`/v1/users/${userId}/verify`, c2]);
+      }
+    }),
+  );
+  agent.destroy();
+  process.stdout.write(`enrolled ${USERS} users in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+  if (profile.length > 0) {
+    // Profile the verify phase only: restart the server under the profiler.
+    api.child.kill('SIGTERM');
+    await new Promise((r) => api.child.once('exit', r));
+    api = await startServer([...profile, ...serveArgs], listening);
+  }
+  const verifyScript = join(dir, 'verify.lua');
+  luaScript(verifyScript, key, [...requests[0], ...requests[1]]);
+
+  // Warm both up briefly (JIT), then measure bare, verify, bare again and keep the better bare.
+  const bareUrl = `${bare.url}/bare`;
+  const b1 = runWrk(bareUrl, bareScript);
+  const v = runWrk(api.url, verifyScript);
+  if (profile.length > 0) api.child.kill('SIGTERM');
+  const b2 = runWrk(bareUrl, bareScript);
+  const b = b1.rps >= b2.rps ? b1 : b2;
+  const fmt = (name, r) =>
+    `${name.padEnd(7)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${(r.p50_us / 1000).toFixed(2)} ms  p99 ${(r.p99_us / 1000).toFixed(2)} ms  (${r.requests} requests, ${r.non2xx} non-2xx, ${r.socket_errors} socket errors)`;
+  process.stdout.write(`${fmt('bare', b)}\n${fmt('verify', v)}\n`);
+  if (v.non2xx > 0) process.stdout.write(`warning: ${v.non2xx} verifies were not accepted\n`);
+  // wrk divides by the whole duration even when the script stopped early: then the rate is low.
+  if (v.requests >= 2 * USERS - CONNECTIONS) {
+    process.stdout.write(`warning: the ${2 * USERS} codes ran out before ${DURATION} s; verify is faster than shown (raise BENCH_USERS)\n`);
+  }
+  process.stdout.write(`p99 verify/bare: ${(v.p99_us / b.p99_us).toFixed(2)}\n`);
+  process.stdout.write(`verify/bare ratio: ${(v.rps / b.rps).toFixed(2)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`bench failed: ${error.stack ?? error}\n`);
+    process.exit(1);
+  },
+);
