@@ -118,7 +118,8 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     port,
     async close() {
       await app.close();
-      options.services.ctx.writes.flush();
+      // The owner may already have closed the database (Electron quits synchronously).
+      if (options.services.ctx.db.open) options.services.ctx.writes.flush();
     },
   };
 }

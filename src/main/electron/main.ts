@@ -7,6 +7,8 @@ import { TesseraError } from '../../shared/errors';
 import { registerIpc } from './ipc';
 import { isAppUrl, windowOptions } from './window-options';
 import { CONTENT_SECURITY_POLICY } from '../web/web-server';
+import { startLocalApi } from '../api/start-local-api';
+import type { ApiServer } from '../api/server';
 
 let mainWindow: BrowserWindow | undefined;
 const rendererIndex = join(__dirname, '../renderer/index.html');
@@ -84,7 +86,12 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => tessera.close());
+  let api: ApiServer | undefined;
+  void startLocalApi(tessera).then((server) => (api = server));
+  app.on('will-quit', () => {
+    void api?.close();
+    tessera.close();
+  });
 }
 
 void start();
