@@ -7,6 +7,8 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'e2e',
+  // Playwright empties its output dir at start: let concurrent runs in one checkout use their own.
+  outputDir: process.env.TESSERA_E2E_OUTPUT ?? 'test-results',
   workers: 2,
   fullyParallel: true,
   timeout: 30_000,

@@ -90,7 +90,7 @@ test('a secret shorter than 128 bits is added with a visible warning', async ({ 
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status')).toContainText('weak');
   const legacy = row(page, label('Legacy', 'erin'));
-  await expect(legacy.getByRole('img', { name: /Weak secret key/ })).toBeVisible();
+  await expect(legacy.getByRole('img', { name: /Weak key/ })).toBeVisible();
   await expectCurrentTotp(page, label('Legacy', 'erin'), () => expectedTotp('JBSWY3DPEHPK3PXP'));
 });
 
@@ -154,4 +154,15 @@ test('accounts are still there after the host process restarts', async ({ tesser
   await expect(row(page, label('GitHub', 'alice'))).toBeVisible();
   await expect(row(page, label('Slack', 'zoe'))).toBeVisible();
   await expectCurrentTotp(page, label('Slack', 'zoe'), () => expectedTotp(STRONG_SECRET));
+});
+
+test('a link pasted into the Secret field is added as a link', async ({ tessera }) => {
+  const { page } = tessera;
+  const dialog = await openAddDialog(page);
+  await dialog
+    .getByLabel('Secret')
+    .fill(`otpauth://totp/Figma:ivy?secret=${STRONG_SECRET}&issuer=Figma`);
+  await dialog.getByRole('button', { name: 'Add account' }).click();
+  await expect(dialog).toBeHidden();
+  await expectCurrentTotp(page, label('Figma', 'ivy'), () => expectedTotp(STRONG_SECRET));
 });

@@ -2,6 +2,7 @@ import { memo, useState, type CSSProperties } from 'react';
 import type { AccountView } from '../../../shared/account';
 import { useCodeStore } from '../codes/code-context';
 import { Icon } from '../ui/icons';
+import { RowButton } from './row-button';
 import { accountLabel } from '../vault/account-label';
 import { CodeCell } from './code-cell';
 import type { RowActions } from './row-actions';
@@ -84,8 +85,8 @@ export const AccountRow = memo(function AccountRow({
             <span
               className="weak-badge"
               role="img"
-              aria-label="Weak secret key (shorter than 128 bits)"
-              title="Weak secret key (shorter than 128 bits)"
+              aria-label="Weak key (shorter than 128 bits)"
+              title="Weak key (shorter than 128 bits)"
             >
               <Icon name="warning" size={14} />
             </span>
@@ -101,36 +102,28 @@ export const AccountRow = memo(function AccountRow({
         tabIndex={tabIndex}
       />
       <div className="row-actions">
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`Copy code for ${label}`}
-          title="Copy code"
+        <RowButton
+          icon={copied ? 'check' : 'copy'}
+          name={`Copy code for ${label}`}
+          tip="Copy code"
           tabIndex={tabIndex}
           onClick={copyCurrent}
-        >
-          <Icon name={copied ? 'check' : 'copy'} />
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={`Edit ${label}`}
-          title="Edit"
+        />
+        <RowButton
+          icon="edit"
+          name={`Edit ${label}`}
+          tip="Edit"
           tabIndex={tabIndex}
           onClick={() => actions.edit(account)}
-        >
-          <Icon name="edit" />
-        </button>
-        <button
-          type="button"
-          className="icon-button icon-button-danger"
-          aria-label={`Delete ${label}`}
-          title="Delete"
+        />
+        <RowButton
+          icon="trash"
+          name={`Delete ${label}`}
+          tip="Delete"
           tabIndex={tabIndex}
+          danger
           onClick={() => actions.remove(account)}
-        >
-          <Icon name="trash" />
-        </button>
+        />
         <ShowQrButton account={account} label={label} tabIndex={tabIndex} />
       </div>
     </li>

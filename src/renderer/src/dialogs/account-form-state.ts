@@ -71,7 +71,10 @@ export function toAccountInput(form: AccountForm): AccountInput {
   };
 }
 
-/** Maps main's field-level issues onto the form; anything unplaced goes to `fallback`. */
+/**
+ * Maps main's field-level issues onto the form. With `form` as fallback, issues land on their own
+ * fields and the rest on the form; with a field (the link was in it), everything lands there.
+ */
 export function fieldErrorsFrom(error: unknown, fallback: ErrorSlot): FieldErrors {
   if (!(error instanceof TesseraError))
     return { [fallback]: 'Tessera could not add the account. Try again.' };
@@ -82,7 +85,7 @@ export function fieldErrorsFrom(error: unknown, fallback: ErrorSlot): FieldError
   for (const issue of issues) {
     const key = String(issue.path[0] ?? '');
     const field: ErrorSlot =
-      fallback === 'uri' || !FORM_FIELDS.has(key) ? fallback : (key as FieldName);
+      fallback !== 'form' || !FORM_FIELDS.has(key) ? fallback : (key as FieldName);
     errors[field] ??= issue.message;
   }
   return errors;

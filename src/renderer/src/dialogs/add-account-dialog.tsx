@@ -18,6 +18,7 @@ import { AdvancedFields } from './advanced-fields';
 import { UriField } from './uri-field';
 
 const BAD_CHARACTER = /[^A-Za-z2-7\s=-]/;
+const OTPAUTH = /^\s*otpauth:\/\//i;
 
 interface AddAccountDialogProps {
   onClose(): void;
@@ -53,14 +54,17 @@ export function AddAccountDialog({ onClose, onAdded }: AddAccountDialogProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const byUri = form.uri.trim() !== '';
+    // A link pasted into the Secret field is taken as a link too: people paste where they look.
+    const linkInSecret = OTPAUTH.test(form.secret);
+    const uri = form.uri.trim() || (linkInSecret ? form.secret.trim() : '');
+    const byUri = uri !== '';
     const local = byUri ? {} : localErrors(form);
     if (Object.keys(local).length > 0) return refuse(local);
     setBusy(true);
     try {
-      onAdded(byUri ? await vault.addUri(form.uri.trim()) : await vault.add(toAccountInput(form)));
+      onAdded(byUri ? await vault.addUri(uri) : await vault.add(toAccountInput(form)));
     } catch (error) {
-      refuse(fieldErrorsFrom(error, byUri ? 'uri' : 'form'));
+      refuse(fieldErrorsFrom(error, !byUri ? 'form' : form.uri.trim() ? 'uri' : 'secret'));
     } finally {
       setBusy(false);
     }
@@ -114,7 +118,8 @@ export function AddAccountDialog({ onClose, onAdded }: AddAccountDialogProps) {
                 set('secret', e.target.value);
                 // A wrong character is wrong at once; a wrong length may just be unfinished typing.
                 const typed = checkSecret(e.target.value);
-                if (typed.kind === 'invalid' && BAD_CHARACTER.test(e.target.value)) {
+                const value = e.target.value;
+                if (typed.kind === 'invalid' && BAD_CHARACTER.test(value) && !OTPAUTH.test(value)) {
                   setErrors((all) => ({ ...all, secret: typed.message }));
                 }
               }}
