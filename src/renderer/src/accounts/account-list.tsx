@@ -44,6 +44,8 @@ export function AccountList({ accounts, actions, copiedId, focusRequest }: Accou
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const pendingFocus = useRef<number | null>(null);
+  // TanStack Virtual is not React Compiler-safe; we do not compile with it, so this is fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: accounts.length,
     getScrollElement: () => scroller.current,

@@ -5,20 +5,16 @@ import { ModalDialog } from '../ui/modal-dialog';
 import { useVault } from '../vault/vault-context';
 import {
   ADVANCED_FIELDS,
-  checkSecret,
   EMPTY_FORM,
   fieldErrorsFrom,
   localErrors,
   toAccountInput,
-  WEAK_SECRET_WARNING,
   type AccountForm,
   type FieldErrors,
 } from './account-form-state';
 import { AdvancedFields } from './advanced-fields';
+import { OTPAUTH_LINK, SecretField } from './secret-field';
 import { UriField } from './uri-field';
-
-const BAD_CHARACTER = /[^A-Za-z2-7\s=-]/;
-const OTPAUTH = /^\s*otpauth:\/\//i;
 
 interface AddAccountDialogProps {
   onClose(): void;
@@ -55,7 +51,7 @@ export function AddAccountDialog({ onClose, onAdded }: AddAccountDialogProps) {
     event.preventDefault();
     if (busy) return;
     // A link pasted into the Secret field is taken as a link too: people paste where they look.
-    const linkInSecret = OTPAUTH.test(form.secret);
+    const linkInSecret = OTPAUTH_LINK.test(form.secret);
     const uri = form.uri.trim() || (linkInSecret ? form.secret.trim() : '');
     const byUri = uri !== '';
     const local = byUri ? {} : localErrors(form);
@@ -69,9 +65,6 @@ export function AddAccountDialog({ onClose, onAdded }: AddAccountDialogProps) {
       setBusy(false);
     }
   };
-
-  const secret = checkSecret(form.secret);
-  const weak = secret.kind === 'ok' && secret.weak;
 
   return (
     <ModalDialog title="Add account" onClose={onClose} className="modal-wide">
@@ -99,33 +92,12 @@ export function AddAccountDialog({ onClose, onAdded }: AddAccountDialogProps) {
             />
           )}
         </Field>
-        <Field
-          label="Secret"
+        <SecretField
+          value={form.secret}
           error={errors.secret}
-          hint={weak ? WEAK_SECRET_WARNING : undefined}
-          hintTone="warning"
-        >
-          {(c) => (
-            <input
-              {...c}
-              className="mono"
-              autoComplete="off"
-              spellCheck={false}
-              autoCapitalize="characters"
-              placeholder="JBSW Y3DP EHPK 3PXP"
-              value={form.secret}
-              onChange={(e) => {
-                set('secret', e.target.value);
-                // A wrong character is wrong at once; a wrong length may just be unfinished typing.
-                const typed = checkSecret(e.target.value);
-                const value = e.target.value;
-                if (typed.kind === 'invalid' && BAD_CHARACTER.test(value) && !OTPAUTH.test(value)) {
-                  setErrors((all) => ({ ...all, secret: typed.message }));
-                }
-              }}
-            />
-          )}
-        </Field>
+          onChange={(v) => set('secret', v)}
+          onInstantError={(message) => setErrors((all) => ({ ...all, secret: message }))}
+        />
         <button
           type="button"
           className="disclosure"

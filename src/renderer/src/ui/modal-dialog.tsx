@@ -49,9 +49,12 @@ export function ModalDialog({
         ? opener
         : document.querySelector<HTMLElement>('[data-focus-home]');
       // The shell stays inert until React re-renders it; try again for a few frames until it is not.
+      // Stop as soon as focus is anywhere real: the person may already have moved on.
       const restore = (tries: number) => {
-        target?.focus();
-        if (target && document.activeElement !== target && tries > 0)
+        const lost = document.activeElement === null || document.activeElement === document.body;
+        if (!target || !lost) return;
+        target.focus();
+        if (document.activeElement !== target && tries > 0)
           requestAnimationFrame(() => restore(tries - 1));
       };
       requestAnimationFrame(() => restore(10));
