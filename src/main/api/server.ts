@@ -57,7 +57,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
     // Ids are validated by the schemas (128 characters, up to 12 bytes each percent-encoded).
-    maxParamLength: 2048,
+    routerOptions: { maxParamLength: 2048 },
     // Router-level failures (bad percent-encoding, ...) become problems like everything else.
     frameworkErrors: (error, _request, reply) => {
       sendProblem(reply, problem('VALIDATION_FAILED', `The URL could not be read (${error.code ?? 'bad request'}).`));
