@@ -25,6 +25,7 @@ export class CodeStore {
   private readonly pending = new Set<string>();
   private readonly requested = new Set<string>();
   private inFlight = false;
+  private failing = false;
   private flushQueued = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private current: number;
@@ -155,6 +156,7 @@ export class CodeStore {
     for (const id of ids) this.requested.add(id);
     try {
       const codes = await this.fetchCodes(ids);
+      this.failing = false;
       this.current = this.clock();
       for (const code of codes) this.codes.set(code.id, code);
       for (const code of codes) this.notifyCode(code.id);
@@ -163,7 +165,9 @@ export class CodeStore {
         this.onFirstCodes = undefined;
       }
     } catch (error) {
-      this.options.onError?.(error);
+      // Report a failure once, not on every retry a second later.
+      if (!this.failing) this.options.onError?.(error);
+      this.failing = true;
     } finally {
       this.inFlight = false;
       this.requested.clear();
