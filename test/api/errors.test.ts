@@ -53,13 +53,14 @@ describe('transport guards', () => {
 
   it('403 FORBIDDEN_ORIGIN for any Origin or a cross-site fetch, and never a CORS header', async () => {
     const id = freshUser();
-    for (const headers of [
+    const refused: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: `http://127.0.0.1:${f.server.port}` },
       { origin: 'null' },
       { 'sec-fetch-site': 'cross-site' },
       { 'sec-fetch-site': 'same-site' },
-    ]) {
+    ];
+    for (const headers of refused) {
       const res = await call(f.server.url, 'POST', `/v1/users/${id}/verify`, { key: f.clientA.key, body: { code: '123456' }, headers });
       expectProblem(res, 403, 'FORBIDDEN_ORIGIN');
       expect(Object.keys(res.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
