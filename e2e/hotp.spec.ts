@@ -32,3 +32,11 @@ test('HOTP: Next code advances the counter, durably', async ({ tessera }) => {
   await expect(code(page, vpn)).toHaveText(expectedHotp(STRONG_SECRET, 7));
   expect(await shownCode(page, vpn)).toBe(expectedHotp(STRONG_SECRET, 7));
 });
+
+test('Steam: five characters from the Steam alphabet, with a countdown', async ({ tessera }) => {
+  const { page } = tessera;
+  await addByForm(page, { issuer: 'Steam', name: 'henry', secret: STRONG_SECRET, type: 'Steam' });
+  const steam = label('Steam', 'henry');
+  await expect(code(page, steam)).toHaveText(/^[23456789BCDFGHJKMNPQRTVWXY]{5}$/);
+  await expect(row(page, steam).getByRole('timer')).toBeVisible();
+});
