@@ -3,6 +3,7 @@ import type { ImportPreview, ImportSummary } from '../../shared/contract/import'
 import { openTempApp, type TempApp } from '../testing/temp-app';
 import { createAccountRepository } from '../vault/account-repository';
 import { exportEncryptedBackup, exportUriList } from './backup-export';
+import { rpc as callChannel, rpcError as failingChannel } from '../testing/errors';
 
 let temp: TempApp;
 beforeEach(async () => {
@@ -22,16 +23,8 @@ interface Envelope {
 const PASSWORD = 'correct horse battery staple';
 const FAST = { N: 2 ** 12, r: 8, p: 1 };
 
-async function rpc<T>(channel: string, input: unknown): Promise<T> {
-  const response = await temp.app.router('web')(channel, input);
-  if (!response.ok) throw Object.assign(new Error(response.error.message), { code: response.error.code });
-  return response.data as T;
-}
-async function rpcError(channel: string, input: unknown): Promise<{ code: string; message: string }> {
-  const response = await temp.app.router('web')(channel, input);
-  if (response.ok) throw new Error('expected an error');
-  return response.error;
-}
+const rpc = <T>(channel: string, input: unknown) => callChannel<T>(temp.app, channel, input);
+const rpcError = (channel: string, input: unknown) => failingChannel(temp.app, channel, input);
 
 function seed(): void {
   const v = temp.app.vault;

@@ -4,6 +4,7 @@ import type { ImportPreview, ImportSummary } from '../../shared/contract/import'
 import { fullHdScreenshot, qrImage, toPng } from '../qr/testing/qr-fixtures';
 import { openTempApp, type TempApp } from '../testing/temp-app';
 import { encodeMigrationUri } from './migration/migration-encode';
+import { rpc as callChannel, rpcError as failingChannel } from '../testing/errors';
 
 let temp: TempApp;
 beforeEach(async () => {
@@ -18,16 +19,8 @@ const accounts: AccountDraft[] = [
   { ...base, issuer: 'Bank', name: 'me', secret: 'MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK', type: 'hotp', counter: 9 },
 ];
 
-async function rpc<T>(channel: string, input: unknown): Promise<T> {
-  const response = await temp.app.router('web')(channel, input);
-  if (!response.ok) throw Object.assign(new Error(response.error.message), { code: response.error.code });
-  return response.data as T;
-}
-async function rpcError(channel: string, input: unknown): Promise<{ code: string; message: string }> {
-  const response = await temp.app.router('web')(channel, input);
-  if (response.ok) throw new Error('expected an error');
-  return response.error;
-}
+const rpc = <T>(channel: string, input: unknown) => callChannel<T>(temp.app, channel, input);
+const rpcError = (channel: string, input: unknown) => failingChannel(temp.app, channel, input);
 const file = (bytes: Uint8Array | string, fileName?: string) => ({
   dataBase64: Buffer.from(bytes).toString('base64'),
   ...(fileName ? { fileName } : {}),

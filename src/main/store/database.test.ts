@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TesseraError } from '../../shared/errors';
 import { openDatabase } from './database';
 import type { Migration } from './migration';
 import { migrations } from './migrations';
+import { errorCodeOf } from '../testing/errors';
 
 let dir: string;
 let file: string;
@@ -20,15 +20,6 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof TesseraError) return e.code;
-    throw e;
-  }
-  return 'NO_ERROR';
-}
 
 describe('openDatabase', () => {
   it('creates an encrypted file in WAL mode with every migration applied', () => {
@@ -43,7 +34,7 @@ describe('openDatabase', () => {
   it('refuses a wrong key as DATABASE_WRONG_KEY and leaves the file untouched', () => {
     openDatabase({ file, key, keyCheck, migrations }).close();
     const before = readFileSync(file);
-    expect(codeOf(() => openDatabase({ file, key: randomBytes(32), keyCheck: randomBytes(32), migrations }))).toBe(
+    expect(errorCodeOf(() => openDatabase({ file, key: randomBytes(32), keyCheck: randomBytes(32), migrations }))).toBe(
       'DATABASE_WRONG_KEY',
     );
     expect(readFileSync(file).equals(before)).toBe(true);
@@ -53,7 +44,7 @@ describe('openDatabase', () => {
     openDatabase({ file, key, keyCheck, migrations }).close();
     const garbage = randomBytes(8192);
     writeFileSync(file, garbage);
-    expect(codeOf(() => openDatabase({ file, key, keyCheck, migrations }))).toBe('DATABASE_CORRUPT');
+    expect(errorCodeOf(() => openDatabase({ file, key, keyCheck, migrations }))).toBe('DATABASE_CORRUPT');
     expect(readFileSync(file).equals(garbage)).toBe(true);
   });
 
@@ -61,13 +52,13 @@ describe('openDatabase', () => {
     const plain = new Database(file);
     plain.exec('CREATE TABLE t (x)');
     plain.close();
-    expect(codeOf(() => openDatabase({ file, key, keyCheck, migrations }))).toBe('DATABASE_NOT_ENCRYPTED');
+    expect(errorCodeOf(() => openDatabase({ file, key, keyCheck, migrations }))).toBe('DATABASE_NOT_ENCRYPTED');
   });
 
   it('refuses a database written by a newer app and does not migrate it', () => {
     const future: Migration = { version: migrations.length + 1, name: 'future', up: (db) => db.exec('CREATE TABLE future (x)') };
     openDatabase({ file, key, keyCheck, migrations: [...migrations, future] }).close();
-    expect(codeOf(() => openDatabase({ file, key, keyCheck, migrations }))).toBe('DATABASE_TOO_NEW');
+    expect(errorCodeOf(() => openDatabase({ file, key, keyCheck, migrations }))).toBe('DATABASE_TOO_NEW');
   });
 
   it('rolls back every pending migration when one fails', () => {

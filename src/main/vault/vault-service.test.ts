@@ -1,7 +1,7 @@
 import { TOTP, HOTP, Secret } from 'otpauth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TesseraError } from '../../shared/errors';
 import { openTempApp, type TempApp } from '../testing/temp-app';
+import { errorCodeOf } from '../testing/errors';
 
 let now = Date.UTC(2026, 0, 1, 12, 0, 10);
 let temp: TempApp;
@@ -11,15 +11,6 @@ beforeEach(async () => {
 });
 afterEach(() => temp.dispose());
 
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof TesseraError) return e.code;
-    throw e;
-  }
-  return 'NO_ERROR';
-}
 
 describe('vault service', () => {
   it('adds a TOTP account and computes the same codes as otpauth', () => {
@@ -45,9 +36,9 @@ describe('vault service', () => {
   });
 
   it('refuses invalid input and stores nothing', () => {
-    expect(codeOf(() => temp.app.vault.add({ issuer: 'X', name: 'y', secret: '' }))).toBe('VALIDATION_FAILED');
-    expect(codeOf(() => temp.app.vault.add({ issuer: 'X', name: 'y', secret: '0189' }))).toBe('VALIDATION_FAILED');
-    expect(codeOf(() => temp.app.vault.addUri('https://example.com'))).toBe('INVALID_URI');
+    expect(errorCodeOf(() => temp.app.vault.add({ issuer: 'X', name: 'y', secret: '' }))).toBe('VALIDATION_FAILED');
+    expect(errorCodeOf(() => temp.app.vault.add({ issuer: 'X', name: 'y', secret: '0189' }))).toBe('VALIDATION_FAILED');
+    expect(errorCodeOf(() => temp.app.vault.addUri('https://example.com'))).toBe('INVALID_URI');
     expect(temp.app.vault.list()).toEqual([]);
   });
 
@@ -57,7 +48,7 @@ describe('vault service', () => {
     expect(next.current).toBe(HOTP.generate({ secret: Secret.fromBase32('JBSWY3DPEHPK3PXP'), counter: 6 }));
     const app = await temp.reopen();
     expect(app.vault.list()[0]?.counter).toBe(6);
-    expect(codeOf(() => app.vault.hotpNext('missing'))).toBe('NOT_FOUND');
+    expect(errorCodeOf(() => app.vault.hotpNext('missing'))).toBe('NOT_FOUND');
   });
 
   it('renames, deletes, and keeps insertion order across restarts', async () => {
@@ -68,7 +59,7 @@ describe('vault service', () => {
     const app = await temp.reopen();
     expect(app.vault.list().map((v) => v.issuer)).toEqual(['A2', 'B', 'C']);
     app.vault.delete(a.id);
-    expect(codeOf(() => app.vault.delete(a.id))).toBe('NOT_FOUND');
+    expect(errorCodeOf(() => app.vault.delete(a.id))).toBe('NOT_FOUND');
     expect(app.vault.list().map((v) => v.issuer)).toEqual(['B', 'C']);
   });
 

@@ -5,21 +5,13 @@ import { ImportError } from '../import-types';
 import { encodeMigrationUri } from './migration-encode';
 import { parseMigrationUri } from './migration-payload';
 import { MigrationPayloadType } from './migration-schema';
+import { errorCodeOf } from '../../testing/errors';
 
 const base: Omit<AccountDraft, 'issuer' | 'name' | 'secret'> = { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 };
 const github: AccountDraft = { ...base, issuer: 'GitHub', name: 'octo@example.com', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' };
 const aws: AccountDraft = { ...base, issuer: 'AWS', name: 'root', secret: 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU', algorithm: 'SHA256', digits: 8 };
 const bank: AccountDraft = { ...base, issuer: 'Bank', name: 'me', secret: 'MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK', type: 'hotp', counter: 42 };
 
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ImportError) return error.code;
-    throw error;
-  }
-  return 'NO_ERROR';
-}
 
 describe('Google Authenticator migration payloads', () => {
   it('decodes a single batch with every enum mapped', () => {
@@ -79,12 +71,12 @@ describe('Google Authenticator migration payloads', () => {
   });
 
   it('refuses garbage with a typed error', () => {
-    expect(codeOf(() => parseMigrationUri('otpauth-migration://offline'))).toBe('IMPORT_MALFORMED');
-    expect(codeOf(() => parseMigrationUri('otpauth-migration://offline?data='))).toBe('IMPORT_MALFORMED');
-    expect(codeOf(() => parseMigrationUri('otpauth-migration://offline?data=%%%'))).toBe('IMPORT_MALFORMED');
-    expect(codeOf(() => parseMigrationUri('otpauth-migration://offline?data=!!!!'))).toBe('IMPORT_MALFORMED');
-    expect(codeOf(() => parseMigrationUri('otpauth-migration://offline?data=AAAA'))).toBe('IMPORT_MALFORMED');
-    expect(codeOf(() => parseMigrationUri('otpauth-migration://offline?data=%2F%2F%2F%2F'))).toBe('IMPORT_MALFORMED');
+    expect(errorCodeOf(() => parseMigrationUri('otpauth-migration://offline'))).toBe('IMPORT_MALFORMED');
+    expect(errorCodeOf(() => parseMigrationUri('otpauth-migration://offline?data='))).toBe('IMPORT_MALFORMED');
+    expect(errorCodeOf(() => parseMigrationUri('otpauth-migration://offline?data=%%%'))).toBe('IMPORT_MALFORMED');
+    expect(errorCodeOf(() => parseMigrationUri('otpauth-migration://offline?data=!!!!'))).toBe('IMPORT_MALFORMED');
+    expect(errorCodeOf(() => parseMigrationUri('otpauth-migration://offline?data=AAAA'))).toBe('IMPORT_MALFORMED');
+    expect(errorCodeOf(() => parseMigrationUri('otpauth-migration://offline?data=%2F%2F%2F%2F'))).toBe('IMPORT_MALFORMED');
     // A well-formed payload whose only entry is empty: decoded, and that entry skipped with a reason.
     expect(parseMigrationUri('otpauth-migration://offline?data=CgA%3D').entries[0]?.skipReason).toMatch(/no secret/);
   });
