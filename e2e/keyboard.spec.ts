@@ -27,6 +27,13 @@ test('keyboard only: add an account, copy its code, edit and delete it', async (
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Add account' });
   await expect(dialog.getByLabel('Issuer')).toBeFocused();
+  // Focus stays in the dialog: Tab wraps from the last control to the first and back.
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.getByRole('button', { name: 'Add account' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(addButton).toBeFocused();

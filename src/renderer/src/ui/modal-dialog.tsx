@@ -1,6 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useRegisterDialog } from './dialog-layer';
+import { trapTab } from './focus-trap';
 
 export interface ModalDialogProps {
   title: string;
@@ -72,6 +73,7 @@ export function ModalDialog({
         event.preventDefault();
         onCloseRef.current();
       }}
+      onKeyDown={trapTab}
       onMouseDown={(event) => {
         if (event.target === ref.current) onCloseRef.current();
       }}
