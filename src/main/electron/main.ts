@@ -1,9 +1,8 @@
-import { app, BrowserWindow, desktopCapturer, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, desktopCapturer, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openApp, type App } from '../app';
+import { createAppOpener, deferredRouter } from '../ipc/deferred-router';
 import { resolveConfig } from '../config';
-import { TesseraError } from '../../shared/errors';
 import { registerIpc } from './ipc';
 import { isAppUrl, windowOptions } from './window-options';
 import { CONTENT_SECURITY_POLICY } from '../web/web-server';
@@ -69,16 +68,10 @@ async function start(): Promise<void> {
   await app.whenReady();
   hardenSession();
 
-  let tessera: App;
-  try {
-    tessera = await openApp(resolveConfig({ dataDir: process.env.TESSERA_DATA_DIR ?? app.getPath('userData') }));
-  } catch (error) {
-    const message = error instanceof TesseraError ? `${error.message} [${error.code}]` : 'Tessera could not start.';
-    dialog.showErrorBox('Tessera cannot open its vault', message);
-    app.exit(1);
-    return;
-  }
-  registerIpc(tessera.router('electron'), () => mainWindow?.webContents, appFileUrl);
+  // The window opens even when the vault cannot (locked keychain, wrong key...): the renderer
+  // shows the reason and retries through the deferred router.
+  const opener = createAppOpener(resolveConfig({ dataDir: process.env.TESSERA_DATA_DIR ?? app.getPath('userData') }));
+  registerIpc(deferredRouter(opener, 'electron'), () => mainWindow?.webContents, appFileUrl);
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
@@ -87,10 +80,14 @@ async function start(): Promise<void> {
     if (process.platform !== 'darwin') app.quit();
   });
   let api: ApiServer | undefined;
-  void startLocalApi(tessera).then((server) => (api = server));
+  void opener
+    .open()
+    .then((opened) => startLocalApi(opened))
+    .then((server) => (api = server))
+    .catch(() => undefined);
   app.on('will-quit', () => {
     void api?.close();
-    tessera.close();
+    opener.current()?.close();
   });
 }
 

@@ -49,6 +49,10 @@ export function createAccountRepository(db: Db) {
   const statements = {
     all: db.prepare<[], AccountRow>('SELECT * FROM vault_accounts ORDER BY position, created_at'),
     byId: db.prepare<[string], AccountRow>('SELECT * FROM vault_accounts WHERE id = ?'),
+    // One statement for any number of ids: the list asks for the rows on screen at every rollover.
+    byIds: db.prepare<[string], AccountRow>(
+      'SELECT * FROM vault_accounts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY position, created_at',
+    ),
     nextPosition: db.prepare<[], { next: number }>(
       'SELECT coalesce(max(position), -1) + 1 AS next FROM vault_accounts',
     ),
@@ -76,6 +80,7 @@ export function createAccountRepository(db: Db) {
 
   return {
     list: (): StoredAccount[] => statements.all.all().map(fromRow),
+    getMany: (ids: string[]): StoredAccount[] => statements.byIds.all(JSON.stringify(ids)).map(fromRow),
     get: (id: string): StoredAccount | undefined => {
       const row = statements.byId.get(id);
       return row && fromRow(row);

@@ -35,6 +35,15 @@ describe('vault service', () => {
     );
   });
 
+  it('computes codes only for the accounts asked for', () => {
+    const a = temp.app.vault.add({ issuer: 'A', name: 'a', secret: 'JBSWY3DPEHPK3PXP' });
+    temp.app.vault.add({ issuer: 'B', name: 'b', secret: 'HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ' });
+    const c = temp.app.vault.add({ issuer: 'C', name: 'c', secret: 'JBSWY3DPEHPK3PXP' });
+    expect(temp.app.vault.codes([c.id, a.id, 'missing']).codes.map((code) => code.id)).toEqual([a.id, c.id]);
+    expect(temp.app.vault.codes().codes).toHaveLength(3);
+    expect(temp.app.vault.codes([]).codes).toEqual([]);
+  });
+
   it('refuses invalid input and stores nothing', () => {
     expect(errorCodeOf(() => temp.app.vault.add({ issuer: 'X', name: 'y', secret: '' }))).toBe('VALIDATION_FAILED');
     expect(errorCodeOf(() => temp.app.vault.add({ issuer: 'X', name: 'y', secret: '0189' }))).toBe('VALIDATION_FAILED');

@@ -43,8 +43,7 @@ export function createVaultService(repository: AccountRepository, clock: Clock) 
     list: (): AccountView[] => repository.list().map(toView),
     codes(ids?: string[]): { now: number; codes: AccountCode[] } {
       const now = clock();
-      const wanted = ids && new Set(ids);
-      const accounts = repository.list().filter((a) => !wanted || wanted.has(a.id));
+      const accounts = ids ? repository.getMany(ids) : repository.list();
       return { now, codes: accounts.map((a) => codesFor(a, now)) };
     },
     add(input: AccountInput): AccountView {

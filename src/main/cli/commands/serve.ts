@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { openApp, APP_VERSION } from '../../app';
 import { DEFAULT_API_PORT, startApiServer } from '../../api/server';
 import { createMfaServices } from '../../api/services';
+import { runUntilSignal } from '../run-until-signal';
 import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
 import { parsePort } from './web';
 
@@ -10,14 +11,10 @@ export async function runServe(flags: StoreFlags & { port: number }): Promise<vo
   const app = await openApp(configFrom(flags));
   const server = await startApiServer({ services: createMfaServices(app), version: APP_VERSION, port: flags.port });
   process.stdout.write(`Tessera API listening on ${server.url}\n`);
-  const stop = () => {
-    void server.close().finally(() => {
-      app.close();
-      process.exit(0);
-    });
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  runUntilSignal(async () => {
+    await server.close();
+    app.close();
+  });
 }
 
 export function serveCommand(): Command {

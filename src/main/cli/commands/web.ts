@@ -1,7 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { join } from 'node:path';
-import { openApp } from '../../app';
+import { TesseraError } from '../../../shared/errors';
+import { createAppOpener, deferredRouter } from '../../ipc/deferred-router';
 import { startWebServer } from '../../web/web-server';
+import { runUntilSignal } from '../run-until-signal';
 import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
 
 export const DEFAULT_WEB_PORT = 47301;
@@ -12,23 +14,26 @@ export function parsePort(value: string): number {
   return port;
 }
 
-/** Starts browser mode and keeps running until interrupted. */
+/**
+ * Starts browser mode and keeps running until interrupted. The page is served even when the vault
+ * cannot open yet (locked keychain, wrong key...): it shows the reason and a "Try again" button.
+ */
 export async function runWeb(flags: StoreFlags & { port: number }): Promise<void> {
-  const app = await openApp(configFrom(flags));
+  const opener = createAppOpener(configFrom(flags));
   const server = await startWebServer({
-    router: app.router('web'),
+    router: deferredRouter(opener, 'web'),
     staticDir: join(__dirname, '..', 'renderer'),
     port: flags.port,
   });
   process.stdout.write(`Tessera (browser mode) is running at ${server.url}\n`);
-  const stop = () => {
-    void server.close().finally(() => {
-      app.close();
-      process.exit(0);
-    });
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  await opener.open().catch((error: unknown) => {
+    if (!(error instanceof TesseraError)) throw error;
+    process.stderr.write(`tessera: ${error.message} [${error.code}]\nThe page shows this too; fix it there and press "Try again".\n`);
+  });
+  runUntilSignal(async () => {
+    await server.close();
+    opener.current()?.close();
+  });
 }
 
 export function webCommand(): Command {
