@@ -36,6 +36,13 @@ describe('parseOtpauthUri', () => {
     expect(parseOtpauthUri('otpauth://totp/GitHub:octo?secret=JBSWY3DPEHPK3PXP')).toMatchObject({ issuer: 'GitHub', name: 'octo' });
   });
 
+  it('keeps labels that look like path dot segments', () => {
+    for (const name of ['.', '..', 'a/..']) {
+      const draft = parseOtpauthUri(formatOtpauthUri({ issuer: '', name, secret: 'JBSWY3DPEHPK3PXP', type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 }));
+      expect(draft.name).toBe(name);
+    }
+  });
+
   it('reads hotp with its counter and Steam links', () => {
     expect(parseOtpauthUri('otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=7')).toMatchObject({ type: 'hotp', counter: 7 });
     expect(parseOtpauthUri('otpauth://totp/Steam:me?secret=JBSWY3DPEHPK3PXP&encoder=steam')).toMatchObject({ type: 'steam', digits: 5 });

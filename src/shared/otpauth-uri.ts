@@ -45,7 +45,8 @@ export function parseOtpauthUriInput(text: string): AccountInput {
   const secret = params.get('secret');
   if (secret === null || secret.trim() === '') throw invalid('The link has no secret.');
 
-  const label = decodeComponent(url.pathname.replace(/^\//, ''));
+  // The raw label, not url.pathname: URL parsing would drop "." and ".." labels as dot segments.
+  const label = decodeComponent(/^otpauth:\/\/[^/?#]*\/?([^?#]*)/i.exec(trimmed)?.[1] ?? '');
   const issuerParam = params.get('issuer');
   // An issuer that itself holds a colon is recognised by the parameter, not the first colon.
   const colon =
