@@ -14,4 +14,4 @@ trap 'rm -rf "$TESSERA_KEYRING_DIR"' EXIT
 dbus-run-session -- bash -c '
   eval "$(printf tessera | XDG_DATA_HOME="$TESSERA_KEYRING_DIR" gnome-keyring-daemon --unlock --components=secrets 2>/dev/null)"
   export GNOME_KEYRING_CONTROL
-  exec "$@"' bash "$@" 2> >(grep -v "Failed to set fd limit" >&2)
+  exec "$@"' bash "$@" 2> >(grep -vE "^dbus-daemon\[" >&2)
