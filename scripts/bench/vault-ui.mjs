@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../e2e/tools/chromium.mjs';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 2000);
 const LOADS = 5;
@@ -92,18 +93,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
 const keyFile = join(dataDir, 'master.key');
 writeFileSync(keyFile, randomBytes(32).toString('base64') + '\n', { mode: 0o600 });
 const server = startServer(join(dataDir, 'data'), keyFile);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 
 try {
   const url = await server.url;
