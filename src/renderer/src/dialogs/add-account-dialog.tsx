@@ -15,6 +15,7 @@ import {
 import { AdvancedFields } from './advanced-fields';
 import { OTPAUTH_LINK, SecretField } from './secret-field';
 import { UriField } from './uri-field';
+import { FormFooter } from './form-footer';
 
 interface AddAccountDialogProps {
   onClose(): void;
@@ -115,19 +116,7 @@ export function AddAccountDialog({ onClose, onAdded }: AddAccountDialogProps) {
           <span>or</span>
         </div>
         <UriField value={form.uri} error={errors.uri} onChange={(v) => set('uri', v)} />
-        {errors.form && (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
-        )}
-        <footer className="modal-footer">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            Add account
-          </button>
-        </footer>
+        <FormFooter formError={errors.form} submitLabel="Add account" busy={busy} onCancel={onClose} />
       </form>
     </ModalDialog>
   );

@@ -5,6 +5,7 @@ import { ModalDialog } from '../ui/modal-dialog';
 import { accountLabel } from '../vault/account-label';
 import { useVault } from '../vault/vault-context';
 import { fieldErrorsFrom, type FieldErrors } from './account-form-state';
+import { FormFooter } from './form-footer';
 
 interface EditAccountDialogProps {
   account: AccountView;
@@ -64,19 +65,7 @@ export function EditAccountDialog({ account, onClose, onSaved }: EditAccountDial
             />
           )}
         </Field>
-        {errors.form && (
-          <p className="form-error" role="alert">
-            {errors.form}
-          </p>
-        )}
-        <footer className="modal-footer">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            Save
-          </button>
-        </footer>
+        <FormFooter formError={errors.form} submitLabel="Save" busy={busy} onCancel={onClose} />
       </form>
     </ModalDialog>
   );
