@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_FILE, type AppConfig } from './config';
+import { adminConsoleHandlers } from './admin-console/admin-console-handlers';
+import { createMfaServices, type MfaServices } from './api/services';
 import { createRouter, type Router } from './ipc/router';
 import { readKeyFile } from './keychain/key-file';
 import { createKeytarStore } from './keychain/keytar-store';
@@ -17,6 +19,12 @@ export interface App {
   db: Db;
   masterKey: Buffer;
   vault: VaultService;
+  /**
+   * The MFA services, built on first use and then shared by the API server and the admin console,
+   * so both go through one write queue and one set of caches (a key revoked in the console stops
+   * working in the API at once).
+   */
+  readonly mfa: MfaServices;
   /** Builds the contract router for one front end (they differ only in `mode`). */
   router(mode: 'electron' | 'web'): Router;
   close(): void;
@@ -44,12 +52,17 @@ export async function openApp(config: AppConfig): Promise<App> {
   const accounts = createAccountRepository(db);
   const vault = createVaultService(accounts, config.clock);
   const transfer = transferHandlers(accounts, config.clock, APP_VERSION);
+  let mfa: MfaServices | undefined;
+  const mfaServices = () => (mfa ??= createMfaServices({ db, masterKey, config }));
 
   return {
     config,
     db,
     masterKey,
     vault,
+    get mfa() {
+      return mfaServices();
+    },
     router: (mode) =>
       createRouter({
         'app.info': () => ({ version: APP_VERSION, mode, dataDir: config.dataDir }),
@@ -61,7 +74,12 @@ export async function openApp(config: AppConfig): Promise<App> {
         'vault.delete': ({ id }) => vault.delete(id),
         'vault.hotpNext': ({ id }) => vault.hotpNext(id),
         ...transfer,
+        ...adminConsoleHandlers(mfaServices),
       }),
-    close: () => db.close(),
+    close: () => {
+      // Commit writes still queued (an audit event, a console action) before the file closes.
+      mfa?.ctx.writes.flush();
+      db.close();
+    },
   };
 }

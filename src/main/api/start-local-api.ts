@@ -1,6 +1,5 @@
 import { APP_VERSION, type App } from '../app';
 import { DEFAULT_API_PORT, startApiServer, type ApiServer } from './server';
-import { createMfaServices } from './services';
 
 /**
  * The verification API beside the desktop app (port TESSERA_API_PORT or 47300). A busy port must
@@ -8,7 +7,7 @@ import { createMfaServices } from './services';
  */
 export async function startLocalApi(app: App, env: NodeJS.ProcessEnv = process.env): Promise<ApiServer | undefined> {
   const port = env.TESSERA_API_PORT ? Number(env.TESSERA_API_PORT) : DEFAULT_API_PORT;
-  const services = createMfaServices(app);
+  const services = app.mfa;
   try {
     const server = await startApiServer({ services, version: APP_VERSION, port });
     console.log(`Tessera API listening on ${server.url}`);

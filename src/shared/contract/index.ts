@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ErrorPayload } from '../errors';
+import { adminChannels } from './admin';
 import { appChannels } from './app';
 import { importChannels } from './import';
 import { vaultChannels } from './vault';
@@ -12,6 +13,7 @@ export const contract = {
   ...appChannels,
   ...vaultChannels,
   ...importChannels,
+  ...adminChannels,
 } as const;
 
 export type Contract = typeof contract;

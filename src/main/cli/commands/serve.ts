@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { openApp, APP_VERSION } from '../../app';
 import { DEFAULT_API_PORT, startApiServer } from '../../api/server';
-import { createMfaServices } from '../../api/services';
 import { runUntilSignal } from '../run-until-signal';
 import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
 import { parsePort } from './web';
@@ -9,7 +8,7 @@ import { parsePort } from './web';
 /** Runs the verification API headless (no Electron) until SIGINT/SIGTERM. */
 export async function runServe(flags: StoreFlags & { port: number }): Promise<void> {
   const app = await openApp(configFrom(flags));
-  const server = await startApiServer({ services: createMfaServices(app), version: APP_VERSION, port: flags.port });
+  const server = await startApiServer({ services: app.mfa, version: APP_VERSION, port: flags.port });
   process.stdout.write(`Tessera API listening on ${server.url}\n`);
   runUntilSignal(async () => {
     await server.close();
