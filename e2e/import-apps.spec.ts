@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { aegisEncrypted } from '../src/main/import/formats/aegis/fixtures';
 import { SECRET_B32 } from '../src/main/import/formats/test-support/secrets';
 import { twoFasEncrypted } from '../src/main/import/formats/two-fas/fixtures';
@@ -43,4 +44,48 @@ test('a 2FAS backup with a wrong password: the clear message, nothing added', as
   await expect(dialog.getByRole('alert')).toContainText('The password is wrong for this 2FAS backup');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByText('No accounts yet')).toBeVisible();
+});
+
+test('Import from… Aegis: filter the apps by keyboard, read its export steps, choose the encrypted file, import', async ({
+  tessera,
+}) => {
+  const { page } = tessera;
+  await page.getByRole('button', { name: 'Import from…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import accounts' });
+  const filter = dialog.getByRole('searchbox', { name: 'Find the app you are leaving' });
+  await expect(filter).toBeFocused();
+  await filter.fill('aeg');
+  const apps = dialog.getByRole('list', { name: 'Supported apps' });
+  await expect(apps.getByRole('button')).toHaveText(['Aegis Authenticator']);
+  // Keyboard only: ArrowDown to the match, Enter opens its guide with focus on the guide's title.
+  await filter.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const guide = dialog.getByRole('region', { name: 'Import from Aegis Authenticator' });
+  await expect(
+    guide.getByRole('heading', { name: 'Import from Aegis Authenticator' }),
+  ).toBeFocused();
+  await expect(guide).toContainText('Settings → Import & Export → Export');
+  await expect(guide).toContainText('may be protected by a password');
+  const axe = await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa', 'best-practice']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  const chooser = page.waitForEvent('filechooser');
+  await guide.getByRole('button', { name: 'Choose file…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'aegis-backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(aegisEncrypted('aegis vault password'), 'utf8'),
+  });
+  // The prompt names the app that was picked; the importer's message names the format it detected.
+  await expect(dialog).toContainText('exporting it from Aegis Authenticator');
+  await expect(dialog.getByRole('alert')).toContainText('Aegis');
+  await dialog.getByLabel('File password').fill('aegis vault password');
+  await dialog.getByRole('button', { name: 'Open' }).click();
+  await expect(dialog.getByRole('table', { name: 'Accounts found' })).toContainText('GitHub');
+  await dialog.getByRole('button', { name: 'Import 3 accounts' }).click();
+  await expect(dialog.getByText('Imported 3 account')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(row(page, label('GitHub', 'alice@example.com'))).toBeVisible();
 });

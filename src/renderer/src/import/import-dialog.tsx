@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportPreview, ImportSummary } from '../../../shared/contract/import';
 import { TesseraError } from '../../../shared/errors';
+import type { ImportSource as SourceApp } from '../../../shared/import-sources';
 import { call } from '../bridge/bridge';
 import { ModalDialog } from '../ui/modal-dialog';
 import { CameraScanner } from './camera-scanner';
 import { previewFrom, type ImportSource } from './import-actions';
+import { ImportAppGuide } from './import-app-guide';
+import { ImportAppList } from './import-app-list';
 import { batchMessages, PreviewTable } from './import-preview-table';
 import { ImportSources } from './import-sources';
 import { ImportSummaryView } from './import-summary';
@@ -19,11 +22,13 @@ export interface IncomingSource {
 interface ImportDialogProps {
   /** Sources dropped or pasted while the dialog is open (or that opened it). */
   incoming: IncomingSource[];
+  /** Opened as "Import from…": start on the list of apps instead of the ways in. */
+  startWithApps?: boolean;
   onClose(): void;
   onImported(summary: ImportSummary): void;
 }
 
-type Step = 'choose' | 'camera' | 'password' | 'preview' | 'summary';
+type Step = 'apps' | 'app' | 'choose' | 'camera' | 'password' | 'preview' | 'summary';
 
 function message(error: unknown): string {
   return error instanceof TesseraError ? error.message : 'Tessera could not read that. Try another file or image.';
@@ -32,8 +37,10 @@ function message(error: unknown): string {
 const selectable = (p: ImportPreview) => new Set(p.entries.filter((e) => e.status === 'new').map((e) => e.index));
 
 /** The one import flow in the app: sources → preview → confirm → summary. */
-export function ImportDialog({ incoming, onClose, onImported }: ImportDialogProps) {
-  const [step, setStep] = useState<Step>('choose');
+export function ImportDialog({ incoming, startWithApps = false, onClose, onImported }: ImportDialogProps) {
+  const [step, setStep] = useState<Step>(startWithApps ? 'apps' : 'choose');
+  const [app, setApp] = useState<SourceApp | null>(null);
+  const [appQuery, setAppQuery] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -109,12 +116,15 @@ export function ImportDialog({ incoming, onClose, onImported }: ImportDialogProp
     }
   };
 
+  // One after another: each may stop at the password step, and each extends the same preview.
+  const runFiles = (files: File[]) => void files.reduce((p, file) => p.then(() => run({ kind: 'file', file })), Promise.resolve());
   const sources = (
     <ImportSources
       fileLabel={preview ? 'Add another file or image' : 'Choose a file or image'}
-      onFiles={(files) => void files.reduce((p, file) => p.then(() => run({ kind: 'file', file })), Promise.resolve())}
+      onFiles={runFiles}
       onScreen={() => void scanScreen()}
       onCamera={() => setStep('camera')}
+      onApps={preview ? undefined : () => setStep('apps')}
     />
   );
   const count = selected.size;
@@ -131,9 +141,46 @@ export function ImportDialog({ incoming, onClose, onImported }: ImportDialogProp
           {error}
         </p>
       )}
+      {step === 'apps' && (
+        <ImportAppList
+          query={appQuery}
+          onQuery={setAppQuery}
+          returnTo={app?.id}
+          onPick={(picked) => {
+            setApp(picked);
+            setError(null);
+            setStep('app');
+          }}
+        />
+      )}
+      {step === 'app' && app && (
+        <ImportAppGuide
+          app={app}
+          onBack={() => {
+            setError(null);
+            setStep('apps');
+          }}
+        >
+          <ImportSources
+            fileLabel="Choose file"
+            scan={app.formatIds.includes('qr-image')}
+            hint={null}
+            onFiles={runFiles}
+            onScreen={() => void scanScreen()}
+            onCamera={() => setStep('camera')}
+          />
+        </ImportAppGuide>
+      )}
       {step === 'choose' && sources}
       {step === 'camera' && <CameraScanner onTexts={(texts) => void run({ kind: 'texts', texts })} hint={preview ? batchMessages(preview.batches)[0] : undefined} />}
-      {step === 'password' && locked && <PasswordStep fileName={locked.name} onSubmit={(pw) => void run({ kind: 'file', file: locked }, pw)} onCancel={() => setStep(preview ? 'preview' : 'choose')} />}
+      {step === 'password' && locked && (
+        <PasswordStep
+          fileName={locked.name}
+          appName={app?.name}
+          onSubmit={(pw) => void run({ kind: 'file', file: locked }, pw)}
+          onCancel={() => setStep(preview ? 'preview' : app ? 'app' : 'choose')}
+        />
+      )}
       {step === 'preview' && preview && (
         <>
           <p className="hint">

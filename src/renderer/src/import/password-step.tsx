@@ -2,14 +2,17 @@ import { useId, useState } from 'react';
 
 interface PasswordStepProps {
   fileName: string;
+  /** The app picked under "Import from…", so the prompt can say whose password this is. */
+  appName?: string;
   onSubmit(password: string): void;
   onCancel(): void;
 }
 
 /** An encrypted backup or export: its password, asked for only when the file needs one. */
-export function PasswordStep({ fileName, onSubmit, onCancel }: PasswordStepProps) {
+export function PasswordStep({ fileName, appName, onSubmit, onCancel }: PasswordStepProps) {
   const [password, setPassword] = useState('');
   const id = useId();
+  const hintId = useId();
   return (
     <form
       className="password-step"
@@ -18,9 +21,20 @@ export function PasswordStep({ fileName, onSubmit, onCancel }: PasswordStepProps
         if (password !== '') onSubmit(password);
       }}
     >
-      <p className="hint">“{fileName}” is encrypted.</p>
+      <p className="hint" id={hintId}>
+        “{fileName}” is encrypted.{' '}
+        {appName ? `Enter the password you chose when exporting it from ${appName}.` : 'Enter the password it was exported with.'}
+      </p>
       <label htmlFor={id}>File password</label>
-      <input id={id} type="password" autoComplete="off" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
+      <input
+        id={id}
+        type="password"
+        autoComplete="off"
+        autoFocus
+        aria-describedby={hintId}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+      />
       <div className="modal-footer">
         <button type="button" className="button" onClick={onCancel}>
           Back

@@ -9,6 +9,9 @@ export function TransferButtons() {
       <button type="button" className="button" onClick={transfer.openImport}>
         Import
       </button>
+      <button type="button" className="button" onClick={transfer.openImportFrom}>
+        Import from…
+      </button>
       <button type="button" className="button" onClick={transfer.openExport}>
         Export
       </button>

@@ -12,13 +12,15 @@ import './import.css';
 
 interface Transfer {
   openImport(): void;
+  /** "Import from…": the same dialog, opened on the list of apps and their export steps. */
+  openImportFrom(): void;
   openExport(): void;
   showAccountQr(account: AccountView): void;
 }
 
 const TransferContext = createContext<Transfer | null>(null);
 
-type Open = null | { kind: 'import' } | { kind: 'export' } | { kind: 'qr'; account: AccountView };
+type Open = null | { kind: 'import'; fromApps?: boolean } | { kind: 'export' } | { kind: 'qr'; account: AccountView };
 
 /**
  * Import, export and per-account QR for the whole window: owns their dialogs and turns files
@@ -34,13 +36,15 @@ export function TransferProvider({ children }: { children: ReactNode }) {
 
   const addSources = useCallback((sources: ImportSource[]) => {
     setIncoming((list) => [...list, ...sources.map((source) => ({ seq: ++seq.current, source }))]);
-    setOpen({ kind: 'import' });
+    // A drop into an open import dialog keeps it as it was opened.
+    setOpen((old) => (old?.kind === 'import' ? old : { kind: 'import' }));
   }, []);
   const dragging = useWindowSources(addSources, !otherDialogOpen);
 
   const transfer = useMemo<Transfer>(
     () => ({
       openImport: () => setOpen({ kind: 'import' }),
+      openImportFrom: () => setOpen({ kind: 'import', fromApps: true }),
       openExport: () => setOpen({ kind: 'export' }),
       showAccountQr: (account) => setOpen({ kind: 'qr', account }),
     }),
@@ -62,6 +66,7 @@ export function TransferProvider({ children }: { children: ReactNode }) {
       {open?.kind === 'import' && (
         <ImportDialog
           incoming={incoming}
+          startWithApps={open.fromApps}
           onClose={close}
           onImported={(summary) => {
             void vault.reload();
