@@ -1,5 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { AccountView } from '../../shared/account';
+import { AdminConsole } from './admin/admin-console';
+import { APP_SECTIONS, SectionNav, type AppSection } from './admin/section-nav';
 import { AccountList } from './accounts/account-list';
 import { EmptyState } from './accounts/empty-state';
 import { ErrorBanner } from './accounts/error-banner';
@@ -22,6 +24,7 @@ export function AppShell() {
   const [query, setQuery] = useState('');
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [focusRequest, setFocusRequest] = useState(0);
+  const [section, setSection] = useState<AppSection>('vault');
   const dialogOpen = useAnyDialogOpen();
   const deferredQuery = useDeferredValue(query);
   const visible = useMemo(
@@ -39,38 +42,54 @@ export function AppShell() {
     <>
       <div className="app" aria-hidden={dialogOpen || undefined} inert={dialogOpen}>
         <Toolbar
-          search={
-            <SearchBox
-              value={query}
-              onChange={setQuery}
-              onEnterList={() => setFocusRequest((n) => n + 1)}
+          nav={
+            <SectionNav
+              label="Tessera"
+              sections={APP_SECTIONS}
+              current={section}
+              onChange={setSection}
             />
           }
+          search={
+            section === 'vault' && (
+              <SearchBox
+                value={query}
+                onChange={setQuery}
+                onEnterList={() => setFocusRequest((n) => n + 1)}
+              />
+            )
+          }
           actions={
-            <>
-              {/* Further entry points (e.g. Import) go beside Add account, as more buttons here. */}
-              <TransferButtons />
-              <AddAccountButton onClick={() => setDialog({ kind: 'add' })} />
-            </>
+            section === 'vault' && (
+              <>
+                {/* Further entry points (e.g. Import) go beside Add account, as more buttons here. */}
+                <TransferButtons />
+                <AddAccountButton onClick={() => setDialog({ kind: 'add' })} />
+              </>
+            )
           }
         />
-        <main className="content">
-          {vault.load.status === 'failed' && (
-            <ErrorBanner error={vault.load.error} onRetry={() => void vault.reload()} />
-          )}
-          {vault.load.status === 'loading' && <p className="loading">Opening your vault…</p>}
-          {vault.load.status === 'ready' &&
-            (visible.length === 0 ? (
-              <EmptyState query={deferredQuery} />
-            ) : (
-              <AccountList
-                accounts={visible}
-                actions={actions}
-                copiedId={copiedId}
-                focusRequest={focusRequest}
-              />
-            ))}
-        </main>
+        {section === 'admin' ? (
+          <AdminConsole />
+        ) : (
+          <main className="content">
+            {vault.load.status === 'failed' && (
+              <ErrorBanner error={vault.load.error} onRetry={() => void vault.reload()} />
+            )}
+            {vault.load.status === 'loading' && <p className="loading">Opening your vault…</p>}
+            {vault.load.status === 'ready' &&
+              (visible.length === 0 ? (
+                <EmptyState query={deferredQuery} />
+              ) : (
+                <AccountList
+                  accounts={visible}
+                  actions={actions}
+                  copiedId={copiedId}
+                  focusRequest={focusRequest}
+                />
+              ))}
+          </main>
+        )}
       </div>
       <AccountDialogs dialog={dialog} onClose={() => setDialog(null)} onAdded={onAdded} />
     </>
