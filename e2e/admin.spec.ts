@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { Secret, TOTP } from 'otpauth';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/tessera';
@@ -90,11 +91,9 @@ test('admin console: a client, its key in the API, unlock, new backup codes, res
     .getByRole('button', { name: 'Regenerate' })
     .click();
   const codesDialog = page.getByRole('dialog', { name: 'New backup codes for alice' });
-  const codes = await codesDialog
-    .getByRole('list', { name: 'Backup codes' })
-    .getByRole('listitem')
-    .allInnerTexts();
-  expect(codes).toHaveLength(10);
+  const codeItems = codesDialog.getByRole('list', { name: 'Backup codes' }).getByRole('listitem');
+  await expect(codeItems).toHaveCount(10);
+  const codes = await codeItems.allInnerTexts();
   await codesDialog.getByRole('button', { name: 'Copy all' }).click();
   await expect.poll(() => tessera.readClipboard()).toBe(codes.join('\n'));
   await codesDialog.getByRole('button', { name: 'Done' }).click();
@@ -141,4 +140,76 @@ test('admin console: a client, its key in the API, unlock, new backup codes, res
   const refused = await call('GET', '/v1/users/alice');
   expect(refused.status).toBe(401);
   expect(refused.body.code).toBe('UNAUTHENTICATED');
+});
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+test('admin console: load more, filters, policy with field errors, no axe violations', async ({
+  tessera,
+}) => {
+  test.skip(!tessera.apiUrl, 'needs the API beside browser mode');
+  const { page } = tessera;
+  await page
+    .getByRole('navigation', { name: 'Tessera' })
+    .getByRole('button', { name: 'MFA server' })
+    .click();
+  await openSection(page, 'API clients');
+  await expect(page.getByText('No API clients yet')).toBeVisible();
+  await page.getByRole('button', { name: 'Create client' }).click();
+  const create = page.getByRole('dialog', { name: 'Create API client' });
+  await create.getByRole('button', { name: 'Create client' }).click();
+  await expect(create.getByText('Name must not be empty.')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await create.getByLabel('Name').fill('wiki');
+  await create.getByLabel('Name').press('Enter');
+  const shown = page.getByRole('dialog', { name: 'API key for wiki' });
+  const key = (await shown.getByRole('listitem').innerText()).trim();
+  await shown.getByRole('button', { name: 'Done' }).click();
+
+  const call = apiClient(tessera.apiUrl!, key);
+  await Promise.all(
+    Array.from({ length: 55 }, (_, i) =>
+      call('PUT', `/v1/users/user-${String(i).padStart(2, '0')}`, {}),
+    ),
+  );
+
+  await openSection(page, 'Users');
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(51); // the header and the first page of 50
+  await page.getByRole('button', { name: 'Load more users' }).click();
+  await expect(rows).toHaveCount(56);
+  await expect(page.getByRole('button', { name: 'Load more users' })).toBeHidden();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await seriousViolations(page)).toEqual([]);
+  }
+  await page.getByLabel('Search users').fill('user-07');
+  await expect(rows).toHaveCount(2);
+  await page.getByLabel('Status').selectOption('enrolled');
+  await expect(page.getByText('No users match these filters')).toBeVisible();
+
+  // Policy: main's validation lands on the field; a valid one is saved and the API applies it.
+  await openSection(page, 'Policy');
+  const policy = page.getByRole('form', { name: 'Policy for wiki' });
+  await policy.getByLabel('Mode').selectOption('REQUIRED');
+  await policy.getByLabel('Max failures').fill('0');
+  await policy.getByRole('button', { name: 'Save policy' }).click();
+  await expect(policy.getByLabel('Max failures')).toHaveAttribute('aria-invalid', 'true');
+  expect(await seriousViolations(page)).toEqual([]);
+  await policy.getByLabel('Max failures').fill('3');
+  await policy.getByRole('button', { name: 'Save policy' }).click();
+  await expect(page.getByRole('status')).toContainText('Policy saved for wiki');
+  const user = await call('GET', '/v1/users/user-07');
+  expect(user.body.policy).toEqual({ mode: 'REQUIRED', enrollmentRequired: true });
+
+  await openSection(page, 'Audit log');
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('policy.updated');
+  expect(await seriousViolations(page)).toEqual([]);
 });
