@@ -9,7 +9,7 @@
 // short-cuts the path. wrk stops when the codes run out.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -17,7 +17,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'bin', 'tessera.cjs');
-const USERS = Number(process.env.BENCH_USERS ?? 20_000);
+// Two or three unused codes per user; 40k users cover 3 s at well over 20k verifies/s.
+const USERS = Number(process.env.BENCH_USERS ?? 40_000);
 const CONNECTIONS = 32;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
 const WRK = process.env.WRK ?? 'wrk';
@@ -149,12 +150,28 @@ const DONE_LUA = `done = function(summary, latency, requests)
     summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), s.status, s.connect + s.read + s.write + s.timeout))
 end`;
 
-function runWrk(url, script) {
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux; 0 elsewhere). */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * One wrk run. Besides rate and latency it reports the server's CPU time per request, which,
+ * unlike the rate, hardly depends on what else the shared machine is doing.
+ */
+function runWrk(url, script, pid) {
+  const cpu0 = cpuSeconds(pid);
   const out = execFileSync(WRK, ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '-s', script, url], { encoding: 'utf8' });
+  const cpu = cpuSeconds(pid) - cpu0;
   const m = /RESULT (\{.*\})/.exec(out);
   if (!m) throw new Error(`unexpected wrk output:\n${out}`);
   const r = JSON.parse(m[1]);
-  return { ...r, rps: r.requests / (r.duration_us / 1e6) };
+  return { ...r, rps: r.requests / (r.duration_us / 1e6), cpuPerRequestUs: (cpu * 1e6) / Math.max(1, r.requests) };
 }
 
 async function main() {
@@ -177,11 +194,10 @@ async function main() {
   );
   writeFileSync(bareScript, `wrk.method = "GET"\n${DONE_LUA}`);
 
-  // BENCH_PROFILE=dir writes a CPU profile of the API server there (on its SIGTERM exit).
+  // BENCH_PROFILE=dir writes a CPU profile of the API server there (on its SIGTERM exit right
+  // after the verify run). It covers the enrollment too: look at the window of verify samples.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const serveArgs = [bin, 'serve', '--port', '0', ...flags];
-  const listening = /listening on (http:\/\/[\d.:]+)/;
-  let api = await startServer(serveArgs, listening);
+  const api = await startServer([...profile, bin, 'serve', '--port', '0', ...flags], /listening on (http:\/\/[\d.:]+)/);
   const t0 = Date.now();
   const users = [];
   let next = 0;
@@ -195,12 +211,6 @@ async function main() {
   );
   agent.destroy();
   process.stdout.write(`enrolled ${USERS} users in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
-  if (profile.length > 0) {
-    // Profile the verify phase only: restart the server under the profiler.
-    api.child.kill('SIGTERM');
-    await new Promise((r) => api.child.once('exit', r));
-    api = await startServer([...profile, ...serveArgs], listening);
-  }
   const verifyScript = join(dir, 'verify.lua');
   const codes = unusedCodes(users);
   luaScript(verifyScript, key, codes);
@@ -210,15 +220,15 @@ async function main() {
 
   // Warm both up briefly (JIT), then measure bare, verify, bare again and keep the better bare.
   const bareUrl = `${bare.url}/bare`;
-  const b1 = runWrk(bareUrl, bareScript);
-  const v = runWrk(api.url, verifyScript);
+  const b1 = runWrk(bareUrl, bareScript, bare.child.pid);
+  const v = runWrk(api.url, verifyScript, api.child.pid);
   if (profile.length > 0) api.child.kill('SIGTERM');
-  const b2 = runWrk(bareUrl, bareScript);
+  const b2 = runWrk(bareUrl, bareScript, bare.child.pid);
   const b = b1.rps >= b2.rps ? b1 : b2;
   // The same wrk script (same Lua work per request, same POST bodies) against the bare server.
-  const bp = runWrk(bare.url, barePostScript);
+  const bp = runWrk(bare.url, barePostScript, bare.child.pid);
   const fmt = (name, r) =>
-    `${name.padEnd(7)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${(r.p50_us / 1000).toFixed(2)} ms  p99 ${(r.p99_us / 1000).toFixed(2)} ms  (${r.requests} requests, ${r.non2xx} non-2xx, ${r.socket_errors} socket errors)`;
+    `${name.padEnd(7)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${(r.p50_us / 1000).toFixed(2)} ms  p99 ${(r.p99_us / 1000).toFixed(2)} ms  server CPU ${r.cpuPerRequestUs.toFixed(0)} µs/req  (${r.requests} requests, ${r.non2xx} non-2xx, ${r.socket_errors} socket errors)`;
   process.stdout.write(`${fmt('bare', b)}\n${fmt('bare-post', bp)}\n${fmt('verify', v)}\n`);
   if (v.non2xx > 0) process.stdout.write(`warning: ${v.non2xx} verifies were not accepted\n`);
   // wrk divides by the whole duration even when the script stopped early: then the rate is low.

@@ -82,7 +82,7 @@ export function createAdminService(ctx: MfaContext) {
         ctx.factors.deletePending(row.pk);
         ctx.record({ actor, clientId, userId, event: 'mfa.reset', outcome: 'success' });
       });
-      if (row.totp_factor_id) ctx.secrets.forget(row.totp_factor_id);
+      ctx.factorCache.forget(clientId, userId);
       return viewOf(clientId, userId);
     },
 

@@ -49,17 +49,30 @@ export function createClientsService(ctx: MfaContext) {
    * Valid keys seen since the database last changed under us. `PRAGMA data_version` moves when
    * another connection (a second server, `tessera clients revoke`) commits, and this process
    * clears the cache itself when it changes a client, so a revocation or a policy change applies
-   * to the very next request while the hot path skips the lookup and the HMAC.
+   * to the next request while the hot path skips the lookup and the HMAC.
+   *
+   * The pragma opens a WAL read transaction (shared-memory locks: about 6 µs, a tenth of a verify
+   * under load), so it is read once per event-loop turn: the requests of one turn were received
+   * when the turn's poll began, and the first of them reads the version after that, so a
+   * revocation committed before a request was sent is always seen by it.
    */
   const dataVersion = ctx.db.prepare('PRAGMA data_version').pluck();
   const known = new Map<string, Principal>();
   let seenVersion = dataVersion.get();
+  let checkedThisTurn = false;
+  const endOfTurn = () => {
+    checkedThisTurn = false;
+  };
   const invalidate = () => known.clear();
   function cached(key: string): Principal | undefined {
-    const version = dataVersion.get();
-    if (version !== seenVersion) {
-      seenVersion = version;
-      known.clear();
+    if (!checkedThisTurn) {
+      checkedThisTurn = true;
+      setImmediate(endOfTurn);
+      const version = dataVersion.get();
+      if (version !== seenVersion) {
+        seenVersion = version;
+        known.clear();
+      }
     }
     return known.get(key);
   }

@@ -5,7 +5,7 @@ import type { MfaContext } from './mfa-context';
 import { badCodeFormat, MfaError, notEnrolled, userNotFound } from './mfa-error';
 import { matchingStep, normalizeTotpCode } from './totp';
 
-/** The CPU part of an attempt, done before the write: read, open the secret, hash or match the code. */
+/** The CPU part of an attempt, done before the write: find the factor, hash or match the code. */
 export interface PreparedAttempt {
   pk: number;
   userId: string;
@@ -15,6 +15,8 @@ export interface PreparedAttempt {
   step: number | null;
   /** Backup code: its keyed hash. */
   hash: Buffer | null;
+  /** The factor came from the cache: a `stale` outcome means "read it again", not "not enrolled". */
+  fromCache: boolean;
 }
 
 export type Outcome =
@@ -22,27 +24,36 @@ export type Outcome =
   | { kind: 'invalid'; attemptsRemaining: number }
   | { kind: 'replayed' }
   | { kind: 'locked'; lockedUntil: number }
-  | { kind: 'not_enrolled' };
+  /** The row no longer holds the factor the attempt was prepared against; nothing was written. */
+  | { kind: 'stale' };
 
-export function prepareAttempt(ctx: MfaContext, caller: Caller, userId: string, raw: string, allowBackup: boolean): PreparedAttempt {
+function enrolledFactor(ctx: MfaContext, caller: Caller, userId: string, useCache: boolean) {
+  const hit = useCache ? ctx.factorCache.get(caller.clientId, userId) : undefined;
+  if (hit) return { factor: hit, fromCache: true };
   const row = ctx.users.forVerify(caller.clientId, userId);
   if (!row) throw userNotFound(userId);
   if (row.totp_factor_id === null || row.totp_secret === null) throw notEnrolled();
-  const base = { pk: row.pk, userId, factorId: row.totp_factor_id };
+  const factor = ctx.factorCache.remember(caller.clientId, userId, row.pk, row.totp_factor_id, row.totp_secret);
+  return { factor, fromCache: false };
+}
+
+export function prepareAttempt(ctx: MfaContext, caller: Caller, userId: string, raw: string, allowBackup: boolean, useCache: boolean): PreparedAttempt {
+  const { factor, fromCache } = enrolledFactor(ctx, caller, userId, useCache);
+  const base = { pk: factor.pk, userId, factorId: factor.factorId, fromCache };
   const totp = normalizeTotpCode(raw);
   if (totp !== null) {
-    const secret = ctx.secrets.open(row.totp_factor_id, row.totp_secret);
-    return { ...base, method: 'totp', step: matchingStep(secret, totp, ctx.clock(), caller.policy.window), hash: null };
+    return { ...base, method: 'totp', step: matchingStep(factor.secret, totp, ctx.clock(), caller.policy.window), hash: null };
   }
   const backup = allowBackup ? normalizeBackupCode(raw) : null;
-  if (backup !== null) return { ...base, method: 'backup_code', step: null, hash: ctx.keys.backupCodeHash(row.pk, backup) };
+  if (backup !== null) return { ...base, method: 'backup_code', step: null, hash: ctx.keys.backupCodeHash(factor.pk, backup) };
   const expected = allowBackup ? 'the 6-digit code from the authenticator app or a 16-character backup code' : 'the 6-digit code from the authenticator app';
   throw badCodeFormat(expected);
 }
 
 /**
- * The write part, run inside a write-queue job: each branch is one conditional UPDATE, so
- * replay, lock and backup-code use are decided atomically, and the audit row commits with it.
+ * The write part, run inside a write-queue job: each branch is one conditional UPDATE naming the
+ * factor, so replay, lock and backup-code use are decided atomically against the very factor the
+ * code was checked with, and the audit row commits with it.
  * Returns an outcome instead of throwing so that the audit of a refusal is kept.
  */
 export function attemptInTransaction(ctx: MfaContext, caller: Caller, p: PreparedAttempt): Outcome {
@@ -50,7 +61,7 @@ export function attemptInTransaction(ctx: MfaContext, caller: Caller, p: Prepare
   const base = { actor: caller.actor, clientId: caller.clientId, userId: p.userId };
   const lockedNow = (): Outcome => {
     const current = ctx.users.findByPk(p.pk);
-    if (!current || current.totp_factor_id !== p.factorId) return { kind: 'not_enrolled' };
+    if (!current || current.totp_factor_id !== p.factorId) return { kind: 'stale' };
     ctx.record({ ...base, event: 'verify.locked', outcome: 'failure', detail: { method: p.method } });
     return { kind: 'locked', lockedUntil: current.locked_until ?? now };
   };
@@ -61,18 +72,18 @@ export function attemptInTransaction(ctx: MfaContext, caller: Caller, p: Prepare
       return { kind: 'ok', method: 'totp', remaining: accepted.backup_codes_remaining };
     }
     const current = ctx.users.findByPk(p.pk);
-    if (!current || current.totp_factor_id !== p.factorId) return { kind: 'not_enrolled' };
+    if (!current || current.totp_factor_id !== p.factorId) return { kind: 'stale' };
     if (isLocked(current.locked_until, now)) return lockedNow();
     ctx.record({ ...base, event: 'verify.replayed', outcome: 'failure', detail: { method: 'totp' } });
     return { kind: 'replayed' };
   }
-  if (p.hash !== null && ctx.factors.consumeCode(p.pk, p.hash, now)) {
+  if (p.hash !== null && ctx.factors.consumeCode(p.pk, p.factorId, p.hash, now)) {
     const remaining = ctx.users.acceptBackup(p.pk, now);
     ctx.record({ ...base, event: 'verify.success', outcome: 'success', detail: { method: 'backup_code', remaining } });
     return { kind: 'ok', method: 'backup_code', remaining };
   }
   const max = caller.policy.maxFailures;
-  const counted = ctx.users.countFailure(p.pk, max, now);
+  const counted = ctx.users.countFailure(p.pk, p.factorId, max, now);
   if (!counted) return lockedNow();
   const attemptsRemaining = Math.max(0, max - counted.failures);
   ctx.record({ ...base, event: 'verify.failure', outcome: 'failure', detail: { method: p.method, attemptsRemaining } });
@@ -94,7 +105,7 @@ export function acceptedOrThrow(outcome: Outcome, nowMs: number): Extract<Outcom
       );
     case 'replayed':
       return fail(new MfaError('CODE_REPLAYED', 'This code was already used. Wait for the next code from the authenticator app.'));
-    case 'not_enrolled':
+    case 'stale':
       return fail(notEnrolled());
     case 'locked': {
       const until = new Date(outcome.lockedUntil).toISOString();

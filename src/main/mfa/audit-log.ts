@@ -1,5 +1,6 @@
 import type { AuditEvent, AuditEventName } from '../../shared/api';
 import type { Db } from '../store/database';
+import type { BatchTail } from './write-queue';
 
 export type AuditDetail = Record<string, string | number | boolean | null>;
 
@@ -35,15 +36,30 @@ interface AuditRow {
 }
 
 export interface AuditLog {
-  /** Call inside a write-queue job so the event commits with the change it describes. */
+  /** Call inside a write-queue job: the event is written with the batch, before it commits. */
   append(entry: AuditEntry, atMs: number): void;
+  /** The write queue's tail: the batch's events go in as a few multi-row INSERTs. */
+  pending: BatchTail;
   query(filter: AuditQuery): AuditEvent[];
 }
 
+const COLUMNS = 7;
+/** Rows per INSERT: 64 × 7 parameters stays far below SQLite's limit of 32,766. */
+const ROWS_PER_INSERT = 64;
+
 export function createAuditLog(db: Db): AuditLog {
-  const insert = db.prepare(
-    'INSERT INTO audit_events (at, actor, client_id, user_id, event, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  const inserts = new Map<number, ReturnType<Db['prepare']>>();
+  const insertOf = (rows: number) => {
+    let statement = inserts.get(rows);
+    if (!statement) {
+      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
+      statement = db.prepare(`INSERT INTO audit_events (at, actor, client_id, user_id, event, outcome, detail) VALUES ${values}`);
+      inserts.set(rows, statement);
+    }
+    return statement;
+  };
+  // The batch's rows, flattened into parameters: one INSERT per 64 rows instead of one per row.
+  let params: (string | number | null)[] = [];
   const select = db.prepare(`
     SELECT * FROM audit_events
     WHERE (:clientId IS NULL OR client_id = :clientId) AND (:userId IS NULL OR user_id = :userId)
@@ -53,7 +69,21 @@ export function createAuditLog(db: Db): AuditLog {
   return {
     append(entry, atMs) {
       const detail = entry.detail ? JSON.stringify(entry.detail) : null;
-      insert.run(atMs, entry.actor, entry.clientId, entry.userId, entry.event, entry.outcome, detail);
+      params.push(atMs, entry.actor, entry.clientId, entry.userId, entry.event, entry.outcome, detail);
+    },
+    pending: {
+      mark: () => params.length,
+      rollbackTo(mark) {
+        params.length = Math.min(params.length, mark);
+      },
+      write() {
+        const all = params;
+        params = [];
+        for (let start = 0; start < all.length; start += ROWS_PER_INSERT * COLUMNS) {
+          const chunk = all.slice(start, start + ROWS_PER_INSERT * COLUMNS);
+          insertOf(chunk.length / COLUMNS).run(chunk);
+        }
+      },
     },
     query(filter) {
       const rows = select.all({

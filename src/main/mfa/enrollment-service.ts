@@ -89,6 +89,8 @@ export function createEnrollmentService(ctx: MfaContext) {
       });
       if (result === 'gone') throw notFound;
       if (result === 'enrolled') throw alreadyEnrolled();
+      // The user verifies next (a login); the secret is open already, so cache it now.
+      ctx.factorCache.remember(caller.clientId, userId, row.pk, enrollmentId, pending.secret);
       return { status: 'enrolled' as const, backupCodes: codes.map(formatBackupCode) };
     },
   };

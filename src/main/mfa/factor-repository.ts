@@ -12,11 +12,13 @@ export function createFactorRepository(db: Db) {
     deletePending: db.prepare('DELETE FROM mfa_enrollments WHERE user_pk = ?'),
     insertCode: db.prepare('INSERT INTO mfa_backup_codes (user_pk, hash) VALUES (?, ?)'),
     deleteCodes: db.prepare('DELETE FROM mfa_backup_codes WHERE user_pk = ?'),
-    // One indexed lookup; the lock check rides along so a locked user cannot spend a code.
+    // One indexed lookup; the lock and factor checks ride along so a locked user cannot spend a
+    // code, nor an attempt prepared against a factor that has since been replaced.
     consumeCode: db.prepare(`
       UPDATE mfa_backup_codes SET used_at = :now
       WHERE user_pk = :pk AND hash = :hash AND used_at IS NULL
-        AND EXISTS (SELECT 1 FROM mfa_users WHERE pk = :pk AND (locked_until IS NULL OR locked_until <= :now))
+        AND EXISTS (SELECT 1 FROM mfa_users WHERE pk = :pk AND totp_factor_id = :factor
+          AND (locked_until IS NULL OR locked_until <= :now))
       RETURNING 1 AS ok`),
   };
   return {
@@ -31,7 +33,8 @@ export function createFactorRepository(db: Db) {
       for (const hash of hashes) s.insertCode.run(userPk, hash);
     },
     deleteCodes: (userPk: number) => s.deleteCodes.run(userPk),
-    consumeCode: (userPk: number, hash: Buffer, now: number) => s.consumeCode.get({ pk: userPk, hash, now }) !== undefined,
+    consumeCode: (userPk: number, factor: string, hash: Buffer, now: number) =>
+      s.consumeCode.get({ pk: userPk, factor, hash, now }) !== undefined,
   };
 }
 

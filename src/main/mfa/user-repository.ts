@@ -48,10 +48,11 @@ export function createUserRepository(db: Db) {
       UPDATE mfa_users SET failures = 0, locked_until = NULL, last_verified_at = :now,
         backup_codes_remaining = backup_codes_remaining - 1
       WHERE pk = :pk RETURNING backup_codes_remaining`),
-    // Counting a failure and engaging the lock is one statement; a locked row is not counted.
+    // Counting a failure and engaging the lock is one statement; a locked row is not counted, nor
+    // one whose factor changed since the code was checked (a reset or re-enrollment in between).
     countFailure: db.prepare(`
       UPDATE mfa_users SET failures = failures + 1, locked_until = ${LOCKED_UNTIL_SQL}
-      WHERE pk = :pk AND (locked_until IS NULL OR locked_until <= :now)
+      WHERE pk = :pk AND totp_factor_id = :factor AND (locked_until IS NULL OR locked_until <= :now)
       RETURNING failures, locked_until`),
     setFactor: db.prepare(`
       UPDATE mfa_users SET totp_factor_id = :factor, totp_secret = :secret, totp_enrolled_at = :now,
@@ -77,8 +78,8 @@ export function createUserRepository(db: Db) {
       s.acceptTotp.get({ pk, factor, step, now }) as { backup_codes_remaining: number } | undefined,
     acceptBackup: (pk: number, now: number) =>
       (s.acceptBackup.get({ pk, now }) as { backup_codes_remaining: number }).backup_codes_remaining,
-    countFailure: (pk: number, max: number, now: number) =>
-      s.countFailure.get({ pk, max, now }) as { failures: number; locked_until: number | null } | undefined,
+    countFailure: (pk: number, factor: string, max: number, now: number) =>
+      s.countFailure.get({ pk, factor, max, now }) as { failures: number; locked_until: number | null } | undefined,
     setFactor: (pk: number, factor: string, secret: Buffer, step: number, codes: number, now: number) =>
       s.setFactor.run({ pk, factor, secret, step, codes, now }).changes > 0,
     clearFactor: (pk: number, now: number) => s.clearFactor.run({ pk, now }),

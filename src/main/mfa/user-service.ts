@@ -43,6 +43,7 @@ export function createUserService(ctx: MfaContext) {
         ctx.record({ actor: caller.actor, clientId: caller.clientId, userId, event: 'user.deleted', outcome: 'success' });
         return true;
       });
+      ctx.factorCache.forget(caller.clientId, userId);
       if (!deleted) throw userNotFound(userId);
     },
   };

@@ -66,3 +66,31 @@ describe('lockout over time (injected clock)', () => {
     expect(s.users.get(caller, 'v').mfa.status).toBe('none');
   });
 });
+
+describe('cached factors', () => {
+  it('another process resets and re-enrolls: the stale entry accepts nothing and counts once', async () => {
+    const { s, caller, clock, secret: old } = await setup();
+    // A second set of services on the same database stands for another process (its own cache).
+    const other = createMfaServices(temp!.app);
+    await other.admin.resetMfa(caller.clientId, 'u', 'console');
+    const start = await other.enrollment.start(caller, 'u', {}, false);
+    const fresh = Buffer.from(base32ToBytes(start.secret));
+    await other.enrollment.confirm(caller, 'u', start.enrollmentId, hotpSha1(fresh, stepAt(clock.now)));
+    clock.now += 30_000;
+    // The old secret's code is wrong for the new factor: one failure, not two.
+    const err = await s.verify.verify(caller, 'u', hotpSha1(old, stepAt(clock.now))).catch((e: unknown) => e);
+    expect(codeOf(err)).toBe('INVALID_CODE');
+    expect(s.users.get(caller, 'u').mfa.consecutiveFailures).toBe(1);
+    const ok = await s.verify.verify(caller, 'u', hotpSha1(fresh, stepAt(clock.now)));
+    expect(ok.valid).toBe(true);
+  });
+
+  it('a user deleted and re-created elsewhere is not verified against the old row', async () => {
+    const { s, caller, secret, clock } = await setup();
+    const other = createMfaServices(temp!.app);
+    await other.users.delete(caller, 'u');
+    await other.users.put(caller, 'u', {});
+    const err = await s.verify.verify(caller, 'u', hotpSha1(secret, stepAt(clock.now) + 1)).catch((e: unknown) => e);
+    expect(codeOf(err)).toBe('NOT_ENROLLED');
+  });
+});

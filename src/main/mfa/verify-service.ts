@@ -1,5 +1,5 @@
 import type { VerifyResult } from '../../shared/api';
-import { acceptedOrThrow, attemptInTransaction, prepareAttempt } from './attempt';
+import { acceptedOrThrow, attemptInTransaction, prepareAttempt, type Outcome, type PreparedAttempt } from './attempt';
 import { formatBackupCode, generateBackupCodes } from './backup-codes';
 import type { Caller } from './caller';
 import type { MfaContext } from './mfa-context';
@@ -7,6 +7,27 @@ import { userNotFound } from './mfa-error';
 
 /** Verification and the step-up operations that spend a code to change the factor. */
 export function createVerifyService(ctx: MfaContext) {
+  /**
+   * Checks the code against the cached factor and decides in one write-queue job; `onAccepted`
+   * runs in that job after the code was spent. A stale cache entry wrote nothing (every deciding
+   * statement names the factor), so the attempt is simply redone from a fresh read.
+   */
+  async function attempt(caller: Caller, userId: string, code: string, allowBackup: boolean, onAccepted?: (p: PreparedAttempt) => void) {
+    const once = async (useCache: boolean) => {
+      const prepared = prepareAttempt(ctx, caller, userId, code, allowBackup, useCache);
+      const outcome = await ctx.writes.run((): Outcome => {
+        const result = attemptInTransaction(ctx, caller, prepared);
+        if (result.kind === 'ok') onAccepted?.(prepared);
+        return result;
+      });
+      return { prepared, outcome };
+    };
+    const first = await once(true);
+    if (first.outcome.kind !== 'stale' || !first.prepared.fromCache) return first;
+    ctx.factorCache.forget(caller.clientId, userId);
+    return once(false);
+  }
+
   return {
     async verify(caller: Caller, userId: string, code: string): Promise<VerifyResult> {
       if (caller.policy.mode === 'OFF') {
@@ -14,24 +35,20 @@ export function createVerifyService(ctx: MfaContext) {
         if (!row) throw userNotFound(userId);
         return { valid: true, required: false, method: 'none', backupCodesRemaining: row.backup_codes_remaining };
       }
-      const prepared = prepareAttempt(ctx, caller, userId, code, true);
-      const outcome = await ctx.writes.run(() => attemptInTransaction(ctx, caller, prepared));
+      const { outcome } = await attempt(caller, userId, code, true);
       const ok = acceptedOrThrow(outcome, ctx.clock());
       return { valid: true, required: true, method: ok.method, backupCodesRemaining: ok.remaining };
     },
 
     /** Step-up with a TOTP code; the old set is void in the same transaction. */
     async regenerateBackupCodes(caller: Caller, userId: string, code: string): Promise<{ backupCodes: string[] }> {
-      const prepared = prepareAttempt(ctx, caller, userId, code, false);
       const codes = generateBackupCodes(caller.policy.backupCodeCount);
-      const hashes = codes.map((c) => ctx.keys.backupCodeHash(prepared.pk, c));
-      const outcome = await ctx.writes.run(() => {
-        const result = attemptInTransaction(ctx, caller, prepared);
-        if (result.kind !== 'ok') return result;
-        ctx.factors.replaceCodes(prepared.pk, hashes);
-        ctx.users.setBackupCount(prepared.pk, hashes.length);
+      const { outcome } = await attempt(caller, userId, code, false, (p) => {
+        // Keyed by the row, so hashed here where the row is known to hold this factor.
+        const hashes = codes.map((c) => ctx.keys.backupCodeHash(p.pk, c));
+        ctx.factors.replaceCodes(p.pk, hashes);
+        ctx.users.setBackupCount(p.pk, hashes.length);
         ctx.record({ actor: caller.actor, clientId: caller.clientId, userId, event: 'backup_codes.regenerated', outcome: 'success', detail: { count: hashes.length } });
-        return result;
       });
       acceptedOrThrow(outcome, ctx.clock());
       return { backupCodes: codes.map(formatBackupCode) };
@@ -39,18 +56,13 @@ export function createVerifyService(ctx: MfaContext) {
 
     /** Step-up with a TOTP or backup code, then the factor, its codes and any lock are gone. */
     async removeMfa(caller: Caller, userId: string, code: string): Promise<{ status: 'none' }> {
-      const prepared = prepareAttempt(ctx, caller, userId, code, true);
-      const outcome = await ctx.writes.run(() => {
-        const result = attemptInTransaction(ctx, caller, prepared);
-        if (result.kind !== 'ok') return result;
-        const now = ctx.clock();
-        ctx.users.clearFactor(prepared.pk, now);
-        ctx.factors.deleteCodes(prepared.pk);
+      const { outcome } = await attempt(caller, userId, code, true, (p) => {
+        ctx.users.clearFactor(p.pk, ctx.clock());
+        ctx.factors.deleteCodes(p.pk);
         ctx.record({ actor: caller.actor, clientId: caller.clientId, userId, event: 'mfa.removed', outcome: 'success' });
-        return result;
       });
       acceptedOrThrow(outcome, ctx.clock());
-      ctx.secrets.forget(prepared.factorId);
+      ctx.factorCache.forget(caller.clientId, userId);
       return { status: 'none' };
     },
   };

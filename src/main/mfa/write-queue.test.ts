@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { createWriteQueue } from './write-queue';
+import { createWriteQueue, type BatchTail } from './write-queue';
 
 function table() {
   const db = new Database(':memory:');
@@ -53,5 +53,29 @@ describe('write queue (group commit)', () => {
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
     expect(db.prepare('SELECT count(*) FROM t').pluck().get()).toBe(0);
+  });
+
+  it('the tail is written in the batch, without the rows of a job that threw', async () => {
+    const db = table();
+    db.exec('CREATE TABLE log (v INTEGER NOT NULL)');
+    const rows: number[] = [];
+    const tail: BatchTail = {
+      mark: () => rows.length,
+      rollbackTo: (mark) => void (rows.length = Math.min(rows.length, mark)),
+      write: () => {
+        for (const v of rows.splice(0)) db.prepare('INSERT INTO log (v) VALUES (?)').run(v);
+      },
+    };
+    const queue = createWriteQueue(db, tail);
+    const job = (v: number, fail = false) =>
+      queue.run(() => {
+        rows.push(v);
+        if (fail) throw new Error('boom');
+        return queue.inBatch;
+      });
+    const outcomes = await Promise.allSettled([job(1), job(2, true), job(3)]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(db.prepare('SELECT v FROM log ORDER BY v').pluck().all()).toEqual([1, 3]);
+    expect(queue.inBatch).toBe(false);
   });
 });

@@ -6,51 +6,110 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
+/** Rows the jobs of a batch add that are written together just before it commits (the audit). */
+export interface BatchTail {
+  /** Where the rows added so far end: a failing job's rows are rolled back to its mark. */
+  mark(): number;
+  rollbackTo(mark: number): void;
+  /** Writes the rows (inside the transaction) and empties the buffer. */
+  write(): void;
+}
+
 /**
  * Group commit. Every write of the MFA services runs as a job; the jobs submitted during one
- * event-loop turn run in ONE `BEGIN IMMEDIATE` transaction, each inside its own savepoint (a job
- * that throws undoes only its own writes), and every caller is answered only after the COMMIT.
- * So each accept/consume is still a conditional write made under the database write lock and
- * durable before the reply, but a burst of verifies pays for one commit instead of one each:
- * measured 44 µs per verify+audit transaction alone vs about 4 µs batched.
+ * event-loop turn run in ONE `BEGIN IMMEDIATE` transaction, and every caller is answered only
+ * after the COMMIT. So each accept/consume is still a conditional write made under the database
+ * write lock and durable before the reply, but a burst of verifies pays for one commit instead of
+ * one each: measured 44 µs per verify+audit transaction alone vs about 4 µs batched.
+ *
+ * A job that throws undoes only its own writes. Savepoints would give that, at two statements
+ * per job on the hot path, for a case that almost never happens; so a batch first runs without
+ * them, and only if a job throws is it rolled back whole and run again with one savepoint per job.
+ * Jobs read what they decide on inside the transaction, so running one again is the same as
+ * running it once.
  */
 export interface WriteQueue {
   run<T>(work: () => T): Promise<T>;
   /** Commits what is queued now (shutdown). */
   flush(): void;
+  /** True while a batch is running (its jobs may add to the tail). */
+  readonly inBatch: boolean;
 }
 
-export function createWriteQueue(db: Db): WriteQueue {
+type Settled = { ok: boolean; value: unknown }[];
+
+const noTail: BatchTail = { mark: () => 0, rollbackTo: () => undefined, write: () => undefined };
+
+export function createWriteQueue(db: Db, tail: BatchTail = noTail): WriteQueue {
   let jobs: Job[] = [];
   let scheduled = false;
-  const savepoint = db.transaction((work: () => unknown) => work());
-  const settled: { job: Job; ok: boolean; value: unknown }[] = [];
-  const batch = db.transaction((list: Job[]) => {
+  let inBatch = false;
+  let jobThrew = false;
+
+  const fast = db.transaction((list: Job[]): Settled => {
+    const settled: Settled = [];
     for (const job of list) {
       try {
-        settled.push({ job, ok: true, value: savepoint(job.work) });
+        settled.push({ ok: true, value: job.work() });
       } catch (error) {
-        settled.push({ job, ok: false, value: error });
+        jobThrew = true;
+        throw error;
       }
     }
+    tail.write();
+    return settled;
   });
+
+  const savepoint = db.transaction((work: () => unknown) => work());
+  const careful = db.transaction((list: Job[]): Settled => {
+    const settled: Settled = [];
+    for (const job of list) {
+      const mark = tail.mark();
+      try {
+        settled.push({ ok: true, value: savepoint(job.work) });
+      } catch (error) {
+        tail.rollbackTo(mark);
+        settled.push({ ok: false, value: error });
+      }
+    }
+    tail.write();
+    return settled;
+  });
+
+  function commit(list: Job[]): Settled {
+    jobThrew = false;
+    try {
+      return fast.immediate(list);
+    } catch (error) {
+      tail.rollbackTo(0);
+      // The commit itself failed (not a job): running the batch again would not help.
+      if (!jobThrew) throw error;
+      return careful.immediate(list);
+    }
+  }
 
   function flush(): void {
     scheduled = false;
     const list = jobs;
     jobs = [];
     if (list.length === 0) return;
-    settled.length = 0;
+    let settled: Settled;
+    inBatch = true;
     try {
-      batch.immediate(list);
+      settled = commit(list);
     } catch (error) {
-      // The commit itself failed: nothing of the batch is stored, so nobody may be told otherwise.
-      settled.length = 0;
+      // Nothing of the batch is stored, so nobody may be told otherwise.
+      tail.rollbackTo(0);
       for (const job of list) job.reject(error);
       return;
+    } finally {
+      inBatch = false;
     }
-    const results = settled.splice(0);
-    for (const { job, ok, value } of results) (ok ? job.resolve : job.reject)(value);
+    for (let i = 0; i < list.length; i++) {
+      const job = list[i]!;
+      const { ok, value } = settled[i]!;
+      (ok ? job.resolve : job.reject)(value);
+    }
   }
 
   return {
@@ -64,5 +123,8 @@ export function createWriteQueue(db: Db): WriteQueue {
       });
     },
     flush,
+    get inBatch() {
+      return inBatch;
+    },
   };
 }

@@ -1,0 +1,47 @@
+import type { MfaKeys } from './mfa-keys';
+
+/** Bounded so a server with very many users cannot grow without limit; refilled on demand. */
+const MAX_ENTRIES = 100_000;
+
+/** What a verify needs of an enrolled user: its row, its factor and the opened secret. */
+export interface CachedFactor {
+  pk: number;
+  factorId: string;
+  secret: Buffer;
+}
+
+/**
+ * Enrolled factors by (client, user), so a verify skips its read (a WAL read transaction and an
+ * index walk through decrypted pages). An entry may go stale (reset, re-enrollment, a user
+ * deleted and re-created, another process): every write that decides an attempt names the
+ * factor id, so a stale entry cannot accept, count or consume anything; it is seen as "the factor
+ * changed" and the attempt is redone from a fresh read. Only enrolled users are cached.
+ */
+export function createFactorCache(keys: MfaKeys) {
+  // By client, then user: no key string to build and hash on every lookup.
+  const byClient = new Map<string, Map<string, CachedFactor>>();
+  let size = 0;
+  return {
+    get: (clientId: string, userId: string) => byClient.get(clientId)?.get(userId),
+
+    /** Opens the sealed secret of an enrolled row and keeps it. */
+    remember(clientId: string, userId: string, pk: number, factorId: string, sealed: Buffer): CachedFactor {
+      const entry = { pk, factorId, secret: keys.open(sealed, factorId) };
+      if (size >= MAX_ENTRIES) {
+        byClient.clear();
+        size = 0;
+      }
+      let users = byClient.get(clientId);
+      if (!users) byClient.set(clientId, (users = new Map()));
+      if (!users.has(userId)) size++;
+      users.set(userId, entry);
+      return entry;
+    },
+
+    forget(clientId: string, userId: string): void {
+      if (byClient.get(clientId)?.delete(userId)) size--;
+    },
+  };
+}
+
+export type FactorCache = ReturnType<typeof createFactorCache>;
