@@ -1,6 +1,7 @@
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { problem, sendProblem, toProblem } from './problem';
 import { transportProblem } from './guard';
+import { loopbackServers } from './loopback-listen';
 import { buildOpenApi } from './openapi';
 import type { Auth, Route } from './route';
 import type { Principal } from '../admin/clients-service';
@@ -23,6 +24,8 @@ export interface ApiServerOptions {
 
 export interface ApiServer {
   url: string;
+  /** The same API on [::1] and the same port, when the machine has IPv6. */
+  ipv6Url: string | null;
   port: number;
   close(): Promise<void>;
 }
@@ -52,8 +55,10 @@ function authorize(services: MfaServices, auth: Auth, request: FastifyRequest): 
 
 /** The loopback verification API. Logging is off: requests carry codes and keys. */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
+  const servers = loopbackServers();
   const app = Fastify({
     logger: false,
+    serverFactory: servers.serverFactory,
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
     // Ids are validated by the schemas (128 characters, up to 12 bytes each percent-encoded).
@@ -113,11 +118,15 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   await app.listen({ host: '127.0.0.1', port: options.port });
   const address = app.server.address();
   port = typeof address === 'object' && address ? address.port : options.port;
+  const ipv6 = await servers.listenIpv6(port);
+  const checkpointer = options.services.startCheckpointer();
   return {
     url: `http://127.0.0.1:${port}`,
+    ipv6Url: ipv6 ? `http://[::1]:${port}` : null,
     port,
     async close() {
-      await app.close();
+      await Promise.all([app.close(), servers.close()]);
+      await checkpointer.stop();
       // The owner may already have closed the database (Electron quits synchronously).
       if (options.services.ctx.db.open) options.services.ctx.writes.flush();
     },

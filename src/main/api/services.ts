@@ -1,10 +1,12 @@
 import { createAdminService, type AdminService } from '../admin/admin-service';
 import { createClientsService, type ClientsService, type Principal } from '../admin/clients-service';
+import { deriveKey } from '../keychain/master-key';
 import type { Caller } from '../mfa/caller';
 import { createEnrollmentService, type EnrollmentService } from '../mfa/enrollment-service';
 import { createMfaContext, type MfaContext } from '../mfa/mfa-context';
 import { createUserService, type UserService } from '../mfa/user-service';
 import { createVerifyService, type VerifyService } from '../mfa/verify-service';
+import { startWalCheckpointer, type WalCheckpointer } from '../mfa/wal-checkpointer';
 import type { Db } from '../store/database';
 
 /** The services behind the API and the `tessera clients` commands, over one open database. */
@@ -15,6 +17,8 @@ export interface MfaServices {
   verify: VerifyService;
   clients: ClientsService;
   admin: AdminService;
+  /** Moves WAL checkpoints off the request thread (the server calls it; CLI commands do not). */
+  startCheckpointer(): WalCheckpointer;
 }
 
 export interface MfaHost {
@@ -32,6 +36,7 @@ export function createMfaServices(app: MfaHost): MfaServices {
     verify: createVerifyService(ctx),
     clients: createClientsService(ctx),
     admin: createAdminService(ctx),
+    startCheckpointer: () => startWalCheckpointer(app.db, deriveKey(app.masterKey, 'database')),
   };
 }
 

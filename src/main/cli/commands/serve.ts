@@ -10,6 +10,7 @@ export async function runServe(flags: StoreFlags & { port: number }): Promise<vo
   const app = await openApp(configFrom(flags));
   const server = await startApiServer({ services: app.mfa, version: APP_VERSION, port: flags.port });
   process.stdout.write(`Tessera API listening on ${server.url}\n`);
+  process.stdout.write(server.ipv6Url ? `Tessera API also listening on ${server.ipv6Url}\n` : 'No IPv6 loopback (::1) here: 127.0.0.1 only.\n');
   runUntilSignal(async () => {
     await server.close();
     app.close();
