@@ -1,4 +1,5 @@
 import type { TesseraError } from '../../../shared/errors';
+import { ErrorAlert } from '../ui/error-alert';
 
 /** What a person can do about each start-up failure; the message from main names the cause. */
 const ADVICE: Record<string, string> = {
@@ -15,21 +16,12 @@ const ADVICE: Record<string, string> = {
 };
 
 export function ErrorBanner({ error, onRetry }: { error: TesseraError; onRetry?: () => void }) {
-  const advice = ADVICE[error.code];
   return (
-    <div className="error-banner" role="alert">
-      <div>
-        <p className="error-banner-title">Tessera cannot open your vault</p>
-        <p>
-          {error.message} <span className="error-code">({error.code})</span>
-        </p>
-        {advice && <p>{advice}</p>}
-      </div>
-      {onRetry && (
-        <button type="button" className="button" onClick={onRetry}>
-          Try again
-        </button>
-      )}
-    </div>
+    <ErrorAlert
+      error={error}
+      title="Tessera cannot open your vault"
+      advice={ADVICE[error.code]}
+      onRetry={onRetry}
+    />
   );
 }

@@ -1,21 +1,9 @@
 import type { TesseraError } from '../../../shared/errors';
+import { ErrorAlert } from '../ui/error-alert';
 
 /** A console request that failed: what main said, its code, and a way to try again. */
 export function AdminError({ error, onRetry }: { error: TesseraError; onRetry?: () => void }) {
-  return (
-    <div className="error-banner admin-error" role="alert">
-      <div>
-        <p>
-          {error.message} <span className="error-code">({error.code})</span>
-        </p>
-      </div>
-      {onRetry && (
-        <button type="button" className="button" onClick={onRetry}>
-          Try again
-        </button>
-      )}
-    </div>
-  );
+  return <ErrorAlert error={error} className="admin-error" onRetry={onRetry} />;
 }
 
 /** The end of a paged table: "Load more" while the server has another page. */

@@ -4,7 +4,7 @@ import { call } from '../bridge/bridge';
 import { useToast } from '../ui/toast';
 import { AdminError } from './admin-error';
 import { useAdminClients } from './clients-context';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 import { CreateClientDialog } from './create-client-dialog';
 import { formatTime } from './format';
 import { ShownOnceDialog } from './shown-once-dialog';

@@ -1,5 +1,5 @@
 import type { AdminUser } from '../../../shared/contract/admin';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 import { ShownOnceDialog } from './shown-once-dialog';
 
 export type UserDialog =

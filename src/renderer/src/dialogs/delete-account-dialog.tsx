@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import type { AccountView } from '../../../shared/account';
-import { ModalDialog } from '../ui/modal-dialog';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 import { accountLabel } from '../vault/account-label';
-import { asTesseraError, useVault } from '../vault/vault-context';
+import { useVault } from '../vault/vault-context';
 
 interface DeleteAccountDialogProps {
   account: AccountView;
@@ -10,48 +9,19 @@ interface DeleteAccountDialogProps {
   onDeleted(account: AccountView): void;
 }
 
-/** Deleting a secret cannot be undone, so it always asks first; Cancel has the focus. */
+/** Deleting a secret cannot be undone, so it always asks first. */
 export function DeleteAccountDialog({ account, onClose, onDeleted }: DeleteAccountDialogProps) {
   const vault = useVault();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const label = accountLabel(account);
-
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      await vault.remove(account.id);
-      onDeleted(account);
-    } catch (failure) {
-      setError(asTesseraError(failure).message);
-      setBusy(false);
-    }
-  };
-
   return (
-    <ModalDialog
-      title={`Delete ${label}?`}
-      onClose={onClose}
+    <ConfirmDialog
+      title={`Delete ${accountLabel(account)}?`}
       description="Tessera will forget this account and its secret key. You cannot undo this; make sure you can still sign in to the service another way."
-    >
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <footer className="modal-footer">
-        <button type="button" className="button" data-autofocus onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="button button-danger"
-          disabled={busy}
-          onClick={() => void confirm()}
-        >
-          Delete
-        </button>
-      </footer>
-    </ModalDialog>
+      confirmLabel="Delete"
+      onConfirm={async () => {
+        await vault.remove(account.id);
+        onDeleted(account);
+      }}
+      onClose={onClose}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { ModalDialog } from '../ui/modal-dialog';
+import { ModalDialog } from './modal-dialog';
 import { asTesseraError } from '../vault/vault-context';
 
 interface ConfirmDialogProps {
@@ -11,7 +11,7 @@ interface ConfirmDialogProps {
   onClose(): void;
 }
 
-/** A destructive console action asks first; Cancel has the focus, as in Delete account. */
+/** A destructive action asks first; Cancel has the focus so Enter does not destroy by accident. */
 export function ConfirmDialog({
   title,
   description,
