@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './fixtures/axe';
 import { aegisEncrypted } from '../src/main/import/formats/aegis/fixtures';
 import { SECRET_B32 } from '../src/main/import/formats/test-support/secrets';
 import { twoFasEncrypted } from '../src/main/import/formats/two-fas/fixtures';
@@ -66,8 +66,7 @@ test('Import from… Aegis: filter the apps by keyboard, read its export steps, 
   ).toBeFocused();
   await expect(guide).toContainText('Settings → Import & Export → Export');
   await expect(guide).toContainText('may be protected by a password');
-  const axe = await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa', 'best-practice']).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(await seriousViolations(page, 'dialog')).toEqual([]);
 
   const chooser = page.waitForEvent('filechooser');
   await guide.getByRole('button', { name: 'Choose file…' }).click();
