@@ -3,7 +3,18 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'net',
+  'url',
+  'worker_threads',
+];
 const restrict = (...groups) => ['error', { patterns: groups }];
 
 /**
@@ -19,14 +30,20 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
     files: ['src/main/**/*.ts'],
     ignores: ['src/main/electron/**'],
     rules: {
-      'no-restricted-imports': restrict({ group: ['electron', 'electron/*'], message: 'Only src/main/electron may import electron.' }),
+      'no-restricted-imports': restrict({
+        group: ['electron', 'electron/*'],
+        message: 'Only src/main/electron may import electron.',
+      }),
     },
   },
   {
@@ -35,7 +52,10 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         { group: ['electron', 'electron/*'], message: 'src/shared must not import Electron.' },
         { group: nodeBuiltins, message: 'src/shared must not import Node built-ins.' },
-        { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports nothing from the other layers.' },
+        {
+          group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+          message: 'src/shared imports nothing from the other layers.',
+        },
       ),
     },
   },
@@ -46,16 +66,25 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': restrict(
-        { group: ['electron', 'electron/*'], message: 'The renderer talks to main only through the bridge.' },
+        {
+          group: ['electron', 'electron/*'],
+          message: 'The renderer talks to main only through the bridge.',
+        },
         { group: nodeBuiltins, message: 'The renderer must not import Node built-ins.' },
-        { group: ['**/main/**', '**/preload/**'], message: 'The renderer imports nothing from main or preload.' },
+        {
+          group: ['**/main/**', '**/preload/**'],
+          message: 'The renderer imports nothing from main or preload.',
+        },
       ),
     },
   },
   {
     files: ['src/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict({ group: ['**/main/**', '**/renderer/**'], message: 'The preload imports only electron and shared names.' }),
+      'no-restricted-imports': restrict({
+        group: ['**/main/**', '**/renderer/**'],
+        message: 'The preload imports only electron and shared names.',
+      }),
     },
   },
 );

@@ -10,7 +10,6 @@ import {
   row,
 } from './fixtures/vault-page';
 
-
 test('axe finds no serious or critical violations, light and dark', async ({ tessera }) => {
   const { page } = tessera;
   await expect(page.getByText('No accounts yet')).toBeVisible();

@@ -142,7 +142,6 @@ test('admin console: a client, its key in the API, unlock, new backup codes, res
   expect(refused.body.code).toBe('UNAUTHENTICATED');
 });
 
-
 test('admin console: load more, filters, policy with field errors, no axe violations', async ({
   tessera,
 }) => {

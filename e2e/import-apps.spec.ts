@@ -7,15 +7,23 @@ import { expectCurrentTotp, expectedTotp, label, row } from './fixtures/vault-pa
 
 /** Other apps' exports through the real import dialog: password step, preview, confirm. */
 
-async function chooseFile(page: import('@playwright/test').Page, name: string, text: string): Promise<void> {
+async function chooseFile(
+  page: import('@playwright/test').Page,
+  name: string,
+  text: string,
+): Promise<void> {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Import accounts' });
   const chooser = page.waitForEvent('filechooser');
   await dialog.getByRole('button', { name: /^Choose a file or image/ }).click();
-  await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
+  await (
+    await chooser
+  ).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
 }
 
-test('an encrypted Aegis vault with its password: preview with skip reasons, then import', async ({ tessera }) => {
+test('an encrypted Aegis vault with its password: preview with skip reasons, then import', async ({
+  tessera,
+}) => {
   const { page } = tessera;
   await chooseFile(page, 'aegis-backup.json', aegisEncrypted('aegis vault password'));
   const dialog = page.getByRole('dialog', { name: 'Import accounts' });
@@ -30,18 +38,24 @@ test('an encrypted Aegis vault with its password: preview with skip reasons, the
   await dialog.getByRole('button', { name: 'Import 3 accounts' }).click();
   await expect(dialog.getByText('Imported 3 account')).toBeVisible();
   await dialog.getByRole('button', { name: 'Done' }).click();
-  await expectCurrentTotp(page, label('GitHub', 'alice@example.com'), () => expectedTotp(SECRET_B32));
+  await expectCurrentTotp(page, label('GitHub', 'alice@example.com'), () =>
+    expectedTotp(SECRET_B32),
+  );
   await expect(row(page, label('Corp VPN', 'bob'))).toBeVisible();
   await expect(row(page, label('Steam', 'gamer'))).toBeVisible();
 });
 
-test('a 2FAS backup with a wrong password: the clear message, nothing added', async ({ tessera }) => {
+test('a 2FAS backup with a wrong password: the clear message, nothing added', async ({
+  tessera,
+}) => {
   const { page } = tessera;
   await chooseFile(page, 'backup.2fas', twoFasEncrypted('the real password'));
   const dialog = page.getByRole('dialog', { name: 'Import accounts' });
   await dialog.getByLabel('File password').fill('not the password');
   await dialog.getByRole('button', { name: 'Open' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('The password is wrong for this 2FAS backup');
+  await expect(dialog.getByRole('alert')).toContainText(
+    'The password is wrong for this 2FAS backup',
+  );
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByText('No accounts yet')).toBeVisible();
 });

@@ -16,7 +16,10 @@ const otpauth = (issuer: string, name: string, secret: string) =>
 interface PageGlobals {
   DataTransfer: new () => { items: { add(file: unknown): void } };
   File: new (parts: Uint8Array[], name: string, options: { type: string }) => unknown;
-  ClipboardEvent: new (type: string, init: { clipboardData: unknown; bubbles: boolean; cancelable: boolean }) => unknown;
+  ClipboardEvent: new (
+    type: string,
+    init: { clipboardData: unknown; bubbles: boolean; cancelable: boolean },
+  ) => unknown;
   document: { body: { dispatchEvent(event: unknown): boolean } };
 }
 
@@ -42,27 +45,45 @@ async function dropFile(page: Page, name: string, type: string, bytes: Buffer): 
   await page.dispatchEvent('body', 'drop', { dataTransfer });
 }
 
-async function chooseFile(page: Page, name: string, mimeType: string, buffer: Buffer): Promise<void> {
+async function chooseFile(
+  page: Page,
+  name: string,
+  mimeType: string,
+  buffer: Buffer,
+): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Import accounts' });
-  if (!(await dialog.isVisible())) await page.getByRole('button', { name: 'Import', exact: true }).click();
+  if (!(await dialog.isVisible()))
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
   const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: /^(Choose a file or image|Add another file or image)/ }).first().click();
+  await dialog
+    .getByRole('button', { name: /^(Choose a file or image|Add another file or image)/ })
+    .first()
+    .click();
   await (await chooser).setFiles({ name, mimeType, buffer });
 }
 
 async function confirmImport(page: Page, count: number): Promise<void> {
   const dialog = page.getByRole('dialog', { name: 'Import accounts' });
-  await dialog.getByRole('button', { name: `Import ${count} account${count === 1 ? '' : 's'}` }).click();
+  await dialog
+    .getByRole('button', { name: `Import ${count} account${count === 1 ? '' : 's'}` })
+    .click();
   await expect(dialog.getByText(`Imported ${count} account`)).toBeVisible();
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
 }
 
-test('a QR image dropped on the window: preview, import, and the code matches', async ({ tessera }) => {
+test('a QR image dropped on the window: preview, import, and the code matches', async ({
+  tessera,
+}) => {
   const { page } = tessera;
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
-  await dropFile(page, 'github.png', 'image/png', await qrPng(otpauth('GitHub', 'alice@example.com', STRONG_SECRET)));
+  await dropFile(
+    page,
+    'github.png',
+    'image/png',
+    await qrPng(otpauth('GitHub', 'alice@example.com', STRONG_SECRET)),
+  );
   const dialog = page.getByRole('dialog', { name: 'Import accounts' });
   const table = dialog.getByRole('table', { name: 'Accounts found' });
   await expect(table.getByRole('row')).toHaveCount(2);
@@ -71,16 +92,24 @@ test('a QR image dropped on the window: preview, import, and the code matches', 
   await expect(dialog).not.toContainText(STRONG_SECRET.slice(0, 8));
   await expect(row(page, label('GitHub', 'alice@example.com'))).toHaveCount(0); // nothing written yet
   await confirmImport(page, 1);
-  await expectCurrentTotp(page, label('GitHub', 'alice@example.com'), () => expectedTotp(STRONG_SECRET));
+  await expectCurrentTotp(page, label('GitHub', 'alice@example.com'), () =>
+    expectedTotp(STRONG_SECRET),
+  );
   // Decoded in the page's worker (only the QR text went to main), with the bundled .wasm: the
   // page never asked anything of another origin, such as zxing-wasm's default CDN.
   const origin = new URL(page.url()).origin;
   expect(requests.some((url) => url.endsWith('/rpc/import.previewTexts'))).toBe(true);
   expect(requests.some((url) => url.endsWith('/rpc/import.previewFile'))).toBe(false);
-  expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
+  expect(
+    requests.filter(
+      (url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'),
+    ),
+  ).toEqual([]);
 });
 
-test('a QR image chosen with the file picker; the same code again is flagged as a duplicate', async ({ tessera }) => {
+test('a QR image chosen with the file picker; the same code again is flagged as a duplicate', async ({
+  tessera,
+}) => {
   const { page } = tessera;
   const png = await qrPng(otpauth('ACME', 'bob', STRONG_SECRET));
   await chooseFile(page, 'acme.png', 'image/png', png);
@@ -89,7 +118,9 @@ test('a QR image chosen with the file picker; the same code again is flagged as 
 
   await chooseFile(page, 'acme-again.png', 'image/png', png);
   const dialog = page.getByRole('dialog', { name: 'Import accounts' });
-  await expect(dialog.getByRole('row').nth(1)).toContainText('Duplicate: Already in your vault as “ACME (bob)”');
+  await expect(dialog.getByRole('row').nth(1)).toContainText(
+    'Duplicate: Already in your vault as “ACME (bob)”',
+  );
   await expect(dialog.getByRole('checkbox', { name: 'Import ACME (bob)' })).not.toBeChecked();
   await expect(dialog.getByRole('button', { name: 'Import 0 accounts' })).toBeDisabled();
 });
@@ -100,27 +131,45 @@ test('a Google Authenticator export QR with three accounts', async ({ tessera })
   const uri = encodeMigrationUri(
     [
       { ...base, issuer: 'Google', name: 'me@gmail.com', secret: STRONG_SECRET },
-      { ...base, issuer: 'Dropbox', name: 'me', secret: SECOND_SECRET, algorithm: 'SHA256', digits: 8 },
+      {
+        ...base,
+        issuer: 'Dropbox',
+        name: 'me',
+        secret: SECOND_SECRET,
+        algorithm: 'SHA256',
+        digits: 8,
+      },
       { ...base, issuer: 'Slack', name: 'work', secret: THIRD_SECRET },
     ],
     { size: 1, index: 0, id: 99 },
   );
   await chooseFile(page, 'ga-export.png', 'image/png', await qrPng(uri));
   const dialog = page.getByRole('dialog', { name: 'Import accounts' });
-  await expect(dialog.getByText('Google Authenticator export: batch 1 of 1 — complete.')).toBeVisible();
+  await expect(
+    dialog.getByText('Google Authenticator export: batch 1 of 1 — complete.'),
+  ).toBeVisible();
   await expect(dialog.getByRole('row')).toHaveCount(4);
   await confirmImport(page, 3);
-  await expectCurrentTotp(page, label('Dropbox', 'me'), () => expectedTotp(SECOND_SECRET, { algorithm: 'SHA256', digits: 8 }));
+  await expectCurrentTotp(page, label('Dropbox', 'me'), () =>
+    expectedTotp(SECOND_SECRET, { algorithm: 'SHA256', digits: 8 }),
+  );
   await expect(row(page, label('Google', 'me@gmail.com'))).toBeVisible();
   await expect(row(page, label('Slack', 'work'))).toBeVisible();
 });
 
 test('a pasted image is imported', async ({ tessera }) => {
   const { page } = tessera;
-  const dataTransfer = await inPageFile(page, 'image.png', 'image/png', await qrPng(otpauth('Pasted', 'carol', THIRD_SECRET)));
+  const dataTransfer = await inPageFile(
+    page,
+    'image.png',
+    'image/png',
+    await qrPng(otpauth('Pasted', 'carol', THIRD_SECRET)),
+  );
   await page.evaluate((clipboardData) => {
     const dom = globalThis as unknown as PageGlobals;
-    dom.document.body.dispatchEvent(new dom.ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+    dom.document.body.dispatchEvent(
+      new dom.ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }),
+    );
   }, dataTransfer);
   await confirmImport(page, 1);
   await expectCurrentTotp(page, label('Pasted', 'carol'), () => expectedTotp(THIRD_SECRET));
@@ -130,18 +179,27 @@ test('a QR code that is a web link: the clear message, nothing added', async ({ 
   const { page } = tessera;
   await chooseFile(page, 'link.png', 'image/png', await qrPng('https://example.com/welcome'));
   const dialog = page.getByRole('dialog', { name: 'Import accounts' });
-  await expect(dialog.getByRole('alert')).toHaveText('This QR code is a web link, not an authenticator setup code.');
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'This QR code is a web link, not an authenticator setup code.',
+  );
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByText('No accounts yet')).toBeVisible();
 });
 
-test('export an encrypted backup, delete the accounts, re-import it: all back', async ({ tessera }) => {
+test('export an encrypted backup, delete the accounts, re-import it: all back', async ({
+  tessera,
+}) => {
   // Three real scrypt derivations (export, wrong password, right password) at the shipped cost.
   test.slow();
   const { page } = tessera;
   await chooseFile(page, 'a.png', 'image/png', await qrPng(otpauth('First', 'one', STRONG_SECRET)));
   await confirmImport(page, 1);
-  await chooseFile(page, 'b.png', 'image/png', await qrPng(otpauth('Second', 'two', SECOND_SECRET)));
+  await chooseFile(
+    page,
+    'b.png',
+    'image/png',
+    await qrPng(otpauth('Second', 'two', SECOND_SECRET)),
+  );
   await confirmImport(page, 1);
 
   await page.getByRole('button', { name: 'Export', exact: true }).click();
@@ -157,7 +215,10 @@ test('export an encrypted backup, delete the accounts, re-import it: all back', 
 
   for (const account of [label('First', 'one'), label('Second', 'two')]) {
     await row(page, account).getByRole('button', { name: 'Delete' }).click();
-    await page.getByRole('dialog', { name: `Delete ${account}?` }).getByRole('button', { name: 'Delete' }).click();
+    await page
+      .getByRole('dialog', { name: `Delete ${account}?` })
+      .getByRole('button', { name: 'Delete' })
+      .click();
     await expect(row(page, account)).toHaveCount(0);
   }
 
@@ -173,13 +234,22 @@ test('export an encrypted backup, delete the accounts, re-import it: all back', 
   await expectCurrentTotp(page, label('Second', 'two'), () => expectedTotp(SECOND_SECRET));
 });
 
-test('per-account QR behind a reveal step, and plain links only after the warning', async ({ tessera }) => {
+test('per-account QR behind a reveal step, and plain links only after the warning', async ({
+  tessera,
+}) => {
   const { page } = tessera;
-  await chooseFile(page, 'a.png', 'image/png', await qrPng(otpauth('Phone', 'move me', STRONG_SECRET)));
+  await chooseFile(
+    page,
+    'a.png',
+    'image/png',
+    await qrPng(otpauth('Phone', 'move me', STRONG_SECRET)),
+  );
   await confirmImport(page, 1);
   const account = label('Phone', 'move me');
 
-  await row(page, account).getByRole('button', { name: `Show QR code for ${account}` }).click();
+  await row(page, account)
+    .getByRole('button', { name: `Show QR code for ${account}` })
+    .click();
   const qr = page.getByRole('dialog', { name: `QR code for ${account}` });
   await expect(qr.getByRole('img')).toHaveCount(0);
   await expect(qr).not.toContainText(STRONG_SECRET);
@@ -199,5 +269,7 @@ test('per-account QR behind a reveal step, and plain links only after the warnin
   const downloading = page.waitForEvent('download');
   await exportLinks.click();
   const text = readFileSync(await (await downloading).path(), 'utf8');
-  expect(text.trim()).toMatch(new RegExp(`^otpauth://totp/Phone:move%20me\\?secret=${STRONG_SECRET}`));
+  expect(text.trim()).toMatch(
+    new RegExp(`^otpauth://totp/Phone:move%20me\\?secret=${STRONG_SECRET}`),
+  );
 });

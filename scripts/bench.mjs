@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'bench');
 const only = process.argv.slice(2);
 let failed = 0;
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.mjs'))
+  .sort()) {
   if (only.length > 0 && !only.some((name) => file.includes(name))) continue;
   process.stdout.write(`\n== ${file}\n`);
   const run = spawnSync(process.execPath, [join(dir, file)], { stdio: 'inherit' });

@@ -11,9 +11,16 @@ const require = createRequire(import.meta.url);
 /** Finds the Electron binary without requiring `electron`, which would try to download it. */
 function electronBinary() {
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const name = process.platform === 'win32' ? 'electron.exe' : process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
+    const name =
+      process.platform === 'win32'
+        ? 'electron.exe'
+        : process.platform === 'darwin'
+          ? 'Electron.app/Contents/MacOS/Electron'
+          : 'electron';
     const candidate = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, name);
-    return existsSync(candidate) ? { path: candidate } : { reason: `ELECTRON_OVERRIDE_DIST_PATH has no ${name}` };
+    return existsSync(candidate)
+      ? { path: candidate }
+      : { reason: `ELECTRON_OVERRIDE_DIST_PATH has no ${name}` };
   }
   let packageDir;
   try {
@@ -29,7 +36,9 @@ function electronBinary() {
 
 function displayProblem() {
   if (process.platform !== 'linux') return undefined;
-  return process.env.DISPLAY || process.env.WAYLAND_DISPLAY ? undefined : 'there is no display (DISPLAY is not set)';
+  return process.env.DISPLAY || process.env.WAYLAND_DISPLAY
+    ? undefined
+    : 'there is no display (DISPLAY is not set)';
 }
 
 const electron = electronBinary();
@@ -38,7 +47,9 @@ const args = process.argv.slice(2);
 let child;
 if (reason) {
   process.stdout.write(`Electron cannot start here (${reason}); starting browser mode instead.\n`);
-  child = spawn(process.execPath, [join(root, 'bin', 'tessera.cjs'), 'web', ...args], { stdio: 'inherit' });
+  child = spawn(process.execPath, [join(root, 'bin', 'tessera.cjs'), 'web', ...args], {
+    stdio: 'inherit',
+  });
 } else {
   child = spawn(electron.path, [root, ...args], { stdio: 'inherit' });
 }

@@ -58,7 +58,10 @@ const stepNow = () => Math.floor(Date.now() / 30_000);
 
 function startServer(args, pattern) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     children.push(child);
     let out = '';
     child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
@@ -75,11 +78,17 @@ function call(url, method, path, key, body) {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const headers = { authorization: `Bearer ${key}` };
-    if (payload !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+    if (payload !== undefined)
+      Object.assign(headers, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(payload),
+      });
     const req = request(new URL(path, url), { method, headers, agent }, (res) => {
       let text = '';
       res.on('data', (c) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode, body: text ? JSON.parse(text) : undefined }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode, body: text ? JSON.parse(text) : undefined }),
+      );
     });
     req.on('error', reject);
     if (payload !== undefined) req.write(payload);
@@ -92,12 +101,16 @@ async function enroll(url, key, userId) {
   const start = await call(url, 'POST', `/v1/users/${userId}/totp?qr=none`, key, {});
   const secret = base32Decode(start.body.secret);
   const confirmAt = (step) =>
-    call(url, 'POST', `/v1/users/${userId}/totp/confirm`, key, { enrollmentId: start.body.enrollmentId, code: totp(secret, step) });
+    call(url, 'POST', `/v1/users/${userId}/totp/confirm`, key, {
+      enrollmentId: start.body.enrollmentId,
+      code: totp(secret, step),
+    });
   let confirmed = stepNow() - 1;
   let res = await confirmAt(confirmed);
   // A step boundary passed between computing and checking: the previous step left the window.
   if (res.status === 422) res = await confirmAt((confirmed = stepNow() - 1));
-  if (res.status !== 200) throw new Error(`confirm failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200)
+    throw new Error(`confirm failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { secret, confirmed };
 }
 
@@ -166,18 +179,28 @@ function cpuSeconds(pid) {
  */
 function runWrk(url, script, pid) {
   const cpu0 = cpuSeconds(pid);
-  const out = execFileSync(WRK, ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '-s', script, url], { encoding: 'utf8' });
+  const out = execFileSync(WRK, ['-t1', `-c${CONNECTIONS}`, `-d${DURATION}s`, '-s', script, url], {
+    encoding: 'utf8',
+  });
   const cpu = cpuSeconds(pid) - cpu0;
   const m = /RESULT (\{.*\})/.exec(out);
   if (!m) throw new Error(`unexpected wrk output:\n${out}`);
   const r = JSON.parse(m[1]);
-  return { ...r, rps: r.requests / (r.duration_us / 1e6), cpuPerRequestUs: (cpu * 1e6) / Math.max(1, r.requests) };
+  return {
+    ...r,
+    rps: r.requests / (r.duration_us / 1e6),
+    cpuPerRequestUs: (cpu * 1e6) / Math.max(1, r.requests),
+  };
 }
 
 async function main() {
   execFileSync(process.execPath, [bin, 'keyfile', 'create', join(dir, 'master.key')]);
   const flags = ['--data-dir', join(dir, 'data'), '--key-file', join(dir, 'master.key')];
-  const { key } = JSON.parse(execFileSync(process.execPath, [bin, 'clients', 'create', 'bench', '--json', ...flags], { encoding: 'utf8' }));
+  const { key } = JSON.parse(
+    execFileSync(process.execPath, [bin, 'clients', 'create', 'bench', '--json', ...flags], {
+      encoding: 'utf8',
+    }),
+  );
 
   // The bare route: same framework, same JSON answer, nothing else.
   const bareScript = join(dir, 'bare.lua');
@@ -196,8 +219,13 @@ async function main() {
 
   // BENCH_PROFILE=dir writes a CPU profile of the API server there (on its SIGTERM exit right
   // after the verify run). It covers the enrollment too: look at the window of verify samples.
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const api = await startServer([...profile, bin, 'serve', '--port', '0', ...flags], /listening on (http:\/\/[\d.:]+)/);
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const api = await startServer(
+    [...profile, bin, 'serve', '--port', '0', ...flags],
+    /listening on (http:\/\/[\d.:]+)/,
+  );
   const t0 = Date.now();
   const users = [];
   let next = 0;
@@ -233,12 +261,16 @@ async function main() {
   if (v.non2xx > 0) process.stdout.write(`warning: ${v.non2xx} verifies were not accepted\n`);
   // wrk divides by the whole duration even when the script stopped early: then the rate is low.
   if (v.requests >= codes.length - CONNECTIONS) {
-    process.stdout.write(`warning: the ${codes.length} codes ran out before ${DURATION} s; verify is faster than shown (raise BENCH_USERS)\n`);
+    process.stdout.write(
+      `warning: the ${codes.length} codes ran out before ${DURATION} s; verify is faster than shown (raise BENCH_USERS)\n`,
+    );
   }
   // Two baselines: GET /bare with a static wrk request, and a bare POST route driven by the very
   // same wrk script as verify (same Lua work per request, same bodies). The second isolates the
   // server: wrk's per-request Lua costs as much client CPU as a bare fastify route on 2 cores.
-  process.stdout.write(`verify/bare-get ratio: ${(v.rps / b.rps).toFixed(2)}  p99 ${(v.p99_us / b.p99_us).toFixed(2)}x\n`);
+  process.stdout.write(
+    `verify/bare-get ratio: ${(v.rps / b.rps).toFixed(2)}  p99 ${(v.p99_us / b.p99_us).toFixed(2)}x\n`,
+  );
   process.stdout.write(`p99 verify/bare: ${(v.p99_us / bp.p99_us).toFixed(2)}\n`);
   process.stdout.write(`verify/bare ratio: ${(v.rps / bp.rps).toFixed(2)}\n`);
 }

@@ -141,7 +141,8 @@ try {
     performance.getEntriesByName('tessera:tick').map((e) => e.duration),
   );
   const t = stats(ticks);
-  if (process.env.BENCH_VERBOSE) console.log(`ticks (ms): ${ticks.map((d) => d.toFixed(1)).join(' ')}`);
+  if (process.env.BENCH_VERBOSE)
+    console.log(`ticks (ms): ${ticks.map((d) => d.toFixed(1)).join(' ')}`);
   const perTick = ((after.TaskDuration - before.TaskDuration) * 1000) / Math.max(1, ticks.length);
   console.log(
     `tick handler to React commit (${t.n} ticks): median ${ms(t.median)}, p95 ${ms(t.p95)}, max ${ms(t.max)}`,

@@ -16,7 +16,8 @@ export const DATABASE_FILE = 'tessera.db';
 /** Where the CLI and browser mode keep data when no --data-dir is given (Electron uses userData). */
 export function defaultDataDir(): string {
   if (process.platform === 'win32') return join(process.env.APPDATA ?? homedir(), 'Tessera');
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Tessera');
+  if (process.platform === 'darwin')
+    return join(homedir(), 'Library', 'Application Support', 'Tessera');
   return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'tessera');
 }
 
@@ -27,11 +28,15 @@ export interface ConfigOverrides {
 }
 
 /** Flags win over environment variables, which win over defaults. */
-export function resolveConfig(overrides: ConfigOverrides, env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function resolveConfig(
+  overrides: ConfigOverrides,
+  env: NodeJS.ProcessEnv = process.env,
+): AppConfig {
   const keyFile = overrides.keyFile ?? env.TESSERA_KEY_FILE;
   return {
     dataDir: overrides.dataDir ?? env.TESSERA_DATA_DIR ?? defaultDataDir(),
-    keychainService: overrides.keychainService ?? env.TESSERA_KEYCHAIN_SERVICE ?? DEFAULT_KEYCHAIN_SERVICE,
+    keychainService:
+      overrides.keychainService ?? env.TESSERA_KEYCHAIN_SERVICE ?? DEFAULT_KEYCHAIN_SERVICE,
     ...(keyFile ? { keyFile } : {}),
     clock: Date.now,
   };

@@ -1,5 +1,9 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { BRIDGE_GLOBAL, CLIPBOARD_IPC_CHANNEL, RPC_IPC_CHANNEL } from '../shared/contract/bridge-names';
+import {
+  BRIDGE_GLOBAL,
+  CLIPBOARD_IPC_CHANNEL,
+  RPC_IPC_CHANNEL,
+} from '../shared/contract/bridge-names';
 
 // The renderer gets two functions and nothing else: no ipcRenderer, no way to name another IPC
 // channel. Main validates the contract channel and its payload.

@@ -14,7 +14,10 @@ const label = (what: string, max: number) =>
     .string()
     .trim()
     .max(max, `${what} must be at most ${max} characters.`)
-    .refine((v) => ![...v].some((c) => c.charCodeAt(0) < 0x20), `${what} must not contain control characters.`);
+    .refine(
+      (v) => ![...v].some((c) => c.charCodeAt(0) < 0x20),
+      `${what} must not contain control characters.`,
+    );
 
 /** Everything that defines how a code is computed, apart from the secret. */
 export const otpParamsSchema = z

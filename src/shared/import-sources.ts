@@ -21,35 +21,40 @@ export const IMPORT_SOURCES: readonly ImportSource[] = [
     id: 'aegis',
     name: 'Aegis Authenticator',
     canBeEncrypted: true,
-    howToExport: 'Settings → Import & Export → Export → "Aegis (.JSON)". Keep encryption on and enter the vault password here, or export unencrypted.',
+    howToExport:
+      'Settings → Import & Export → Export → "Aegis (.JSON)". Keep encryption on and enter the vault password here, or export unencrypted.',
     formatIds: ['aegis'],
   },
   {
     id: '2fas',
     name: '2FAS Authenticator',
     canBeEncrypted: true,
-    howToExport: 'Settings → 2FAS Backup → Export to file. If you set a password there, enter it here.',
+    howToExport:
+      'Settings → 2FAS Backup → Export to file. If you set a password there, enter it here.',
     formatIds: ['2fas'],
   },
   {
     id: 'bitwarden',
     name: 'Bitwarden (password manager or Bitwarden Authenticator)',
     canBeEncrypted: false,
-    howToExport: 'Vault → Export vault → file format ".json" or ".csv" (not "encrypted .json"). Delete the file after importing: it holds all your passwords.',
+    howToExport:
+      'Vault → Export vault → file format ".json" or ".csv" (not "encrypted .json"). Delete the file after importing: it holds all your passwords.',
     formatIds: ['bitwarden-json', 'bitwarden-csv'],
   },
   {
     id: 'andotp',
     name: 'andOTP',
     canBeEncrypted: true,
-    howToExport: 'Menu → Backups → "Backup (encrypted)" (enter that password here) or "Backup (plain)". Old encrypted backups work too.',
+    howToExport:
+      'Menu → Backups → "Backup (encrypted)" (enter that password here) or "Backup (plain)". Old encrypted backups work too.',
     formatIds: ['andotp'],
   },
   {
     id: 'ente',
     name: 'Ente Auth',
     canBeEncrypted: true,
-    howToExport: 'Settings → Data → Export codes → "Encrypted" (choose a password and enter it here) or "Plain text".',
+    howToExport:
+      'Settings → Data → Export codes → "Encrypted" (choose a password and enter it here) or "Plain text".',
     formatIds: ['ente', 'otpauth-uri-list'],
   },
   {
@@ -63,7 +68,8 @@ export const IMPORT_SOURCES: readonly ImportSource[] = [
     id: 'authenticator-pro',
     name: 'Stratum / Authenticator Pro',
     canBeEncrypted: true,
-    howToExport: 'Menu → Backup → "Backup to file" (with or without a password). A copy of databases/authenticator.db3 from a rooted phone also works.',
+    howToExport:
+      'Menu → Backup → "Backup to file" (with or without a password). A copy of databases/authenticator.db3 from a rooted phone also works.',
     formatIds: ['authenticator-pro', 'authenticator-pro-db'],
   },
   {
@@ -77,14 +83,16 @@ export const IMPORT_SOURCES: readonly ImportSource[] = [
     id: 'freeotp',
     name: 'FreeOTP',
     canBeEncrypted: true,
-    howToExport: 'FreeOTP 2: Menu → Backup, then import the backup file with the password you chose. FreeOTP 1: copy shared_prefs/tokens.xml from a rooted phone.',
+    howToExport:
+      'FreeOTP 2: Menu → Backup, then import the backup file with the password you chose. FreeOTP 1: copy shared_prefs/tokens.xml from a rooted phone.',
     formatIds: ['freeotp-backup', 'freeotp-xml'],
   },
   {
     id: 'steam',
     name: 'Steam Guard',
     canBeEncrypted: false,
-    howToExport: 'Steam Desktop Authenticator: turn its encryption off, then import the account\'s .maFile from the maFiles folder. Steam app: copy files/Steamguard-<id> from a rooted phone.',
+    howToExport:
+      "Steam Desktop Authenticator: turn its encryption off, then import the account's .maFile from the maFiles folder. Steam app: copy files/Steamguard-<id> from a rooted phone.",
     formatIds: ['steam'],
   },
   {
@@ -98,7 +106,8 @@ export const IMPORT_SOURCES: readonly ImportSource[] = [
     id: 'google-authenticator',
     name: 'Google Authenticator',
     canBeEncrypted: false,
-    howToExport: 'Menu → Transfer accounts → Export accounts, then scan or screenshot each QR code into Tessera. From a rooted phone, databases/databases also works.',
+    howToExport:
+      'Menu → Transfer accounts → Export accounts, then scan or screenshot each QR code into Tessera. From a rooted phone, databases/databases also works.',
     formatIds: ['google-authenticator-db', 'qr-image'],
   },
   {
@@ -106,7 +115,8 @@ export const IMPORT_SOURCES: readonly ImportSource[] = [
     name: 'Microsoft Authenticator',
     canBeEncrypted: false,
     needsRootedPhone: true,
-    howToExport: 'The app has no export: copy databases/PhoneFactor from a rooted phone. Work or school accounts that only approve sign-ins have no code to import.',
+    howToExport:
+      'The app has no export: copy databases/PhoneFactor from a rooted phone. Work or school accounts that only approve sign-ins have no code to import.',
     formatIds: ['microsoft-authenticator-db'],
   },
   {
@@ -114,21 +124,24 @@ export const IMPORT_SOURCES: readonly ImportSource[] = [
     name: 'Twilio Authy',
     canBeEncrypted: true,
     needsRootedPhone: true,
-    howToExport: 'Authy has no export: copy shared_prefs/com.authy.storage.tokens.authenticator.xml (and …tokens.authy.xml) from a rooted phone; enter your Authy backup password here if asked.',
+    howToExport:
+      'Authy has no export: copy shared_prefs/com.authy.storage.tokens.authenticator.xml (and …tokens.authy.xml) from a rooted phone; enter your Authy backup password here if asked.',
     formatIds: ['authy'],
   },
   {
     id: 'totp-authenticator',
     name: 'TOTP Authenticator',
     canBeEncrypted: true,
-    howToExport: 'Settings → Backup → create a backup file. Enter its password here if you set one; leave it empty otherwise.',
+    howToExport:
+      'Settings → Backup → create a backup file. Enter its password here if you set one; leave it empty otherwise.',
     formatIds: ['totp-authenticator'],
   },
   {
     id: 'authenticator-plus',
     name: 'Authenticator Plus',
     canBeEncrypted: true,
-    howToExport: 'Settings → Backup & Restore → "Export as Text and HTML", then import the zip with your Authenticator Plus password.',
+    howToExport:
+      'Settings → Backup & Restore → "Export as Text and HTML", then import the zip with your Authenticator Plus password.',
     formatIds: ['authenticator-plus'],
   },
   {
@@ -136,7 +149,8 @@ export const IMPORT_SOURCES: readonly ImportSource[] = [
     name: 'Duo Mobile',
     canBeEncrypted: false,
     needsRootedPhone: true,
-    howToExport: 'Duo has no export: copy files/duokit/accounts.json from a rooted phone. Duo push-only accounts have no code to import.',
+    howToExport:
+      'Duo has no export: copy files/duokit/accounts.json from a rooted phone. Duo push-only accounts have no code to import.',
     formatIds: ['duo'],
   },
   {
@@ -144,14 +158,16 @@ export const IMPORT_SOURCES: readonly ImportSource[] = [
     name: 'Battle.net Authenticator',
     canBeEncrypted: false,
     needsRootedPhone: true,
-    howToExport: 'Copy shared_prefs/com.blizzard.messenger.authenticator_preferences.xml from a rooted phone.',
+    howToExport:
+      'Copy shared_prefs/com.blizzard.messenger.authenticator_preferences.xml from a rooted phone.',
     formatIds: ['battle-net'],
   },
   {
     id: 'otpauth-links',
     name: 'Any app: otpauth:// links or QR codes',
     canBeEncrypted: false,
-    howToExport: 'A text file with one otpauth:// link per line (e.g. Aegis "Plain text" export, Ente plain text), or screenshots of setup QR codes.',
+    howToExport:
+      'A text file with one otpauth:// link per line (e.g. Aegis "Plain text" export, Ente plain text), or screenshots of setup QR codes.',
     formatIds: ['otpauth-uri-list', 'qr-image'],
   },
 ];

@@ -18,10 +18,18 @@ function errorOf(run: () => unknown): TesseraError {
 describe('parseOtpauthUri', () => {
   it('reads the Key Uri Format example', () => {
     expect(
-      parseOtpauthUri('otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example'),
+      parseOtpauthUri(
+        'otpauth://totp/Example:alice@google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example',
+      ),
     ).toEqual({
-      type: 'totp', issuer: 'Example', name: 'alice@google.com', secret: 'JBSWY3DPEHPK3PXP',
-      algorithm: 'SHA1', digits: 6, period: 30, counter: 0,
+      type: 'totp',
+      issuer: 'Example',
+      name: 'alice@google.com',
+      secret: 'JBSWY3DPEHPK3PXP',
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
     });
   });
 
@@ -29,24 +37,51 @@ describe('parseOtpauthUri', () => {
     const draft = parseOtpauthUri(
       'otpauth://totp/ACME%20Co:john.doe%40email.com?secret=HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ&issuer=ACME%20Co&algorithm=SHA256&digits=8&period=60',
     );
-    expect(draft).toMatchObject({ issuer: 'ACME Co', name: 'john.doe@email.com', algorithm: 'SHA256', digits: 8, period: 60 });
+    expect(draft).toMatchObject({
+      issuer: 'ACME Co',
+      name: 'john.doe@email.com',
+      algorithm: 'SHA256',
+      digits: 8,
+      period: 60,
+    });
   });
 
   it('takes the issuer from the label when there is no parameter', () => {
-    expect(parseOtpauthUri('otpauth://totp/GitHub:octo?secret=JBSWY3DPEHPK3PXP')).toMatchObject({ issuer: 'GitHub', name: 'octo' });
+    expect(parseOtpauthUri('otpauth://totp/GitHub:octo?secret=JBSWY3DPEHPK3PXP')).toMatchObject({
+      issuer: 'GitHub',
+      name: 'octo',
+    });
   });
 
   it('keeps labels that look like path dot segments', () => {
     for (const name of ['.', '..', 'a/..']) {
-      const draft = parseOtpauthUri(formatOtpauthUri({ issuer: '', name, secret: 'JBSWY3DPEHPK3PXP', type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 }));
+      const draft = parseOtpauthUri(
+        formatOtpauthUri({
+          issuer: '',
+          name,
+          secret: 'JBSWY3DPEHPK3PXP',
+          type: 'totp',
+          algorithm: 'SHA1',
+          digits: 6,
+          period: 30,
+          counter: 0,
+        }),
+      );
       expect(draft.name).toBe(name);
     }
   });
 
   it('reads hotp with its counter and Steam links', () => {
-    expect(parseOtpauthUri('otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=7')).toMatchObject({ type: 'hotp', counter: 7 });
-    expect(parseOtpauthUri('otpauth://totp/Steam:me?secret=JBSWY3DPEHPK3PXP&encoder=steam')).toMatchObject({ type: 'steam', digits: 5 });
-    expect(parseOtpauthUri('otpauth://steam/Steam:me?secret=JBSWY3DPEHPK3PXP')).toMatchObject({ type: 'steam' });
+    expect(parseOtpauthUri('otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP&counter=7')).toMatchObject({
+      type: 'hotp',
+      counter: 7,
+    });
+    expect(
+      parseOtpauthUri('otpauth://totp/Steam:me?secret=JBSWY3DPEHPK3PXP&encoder=steam'),
+    ).toMatchObject({ type: 'steam', digits: 5 });
+    expect(parseOtpauthUri('otpauth://steam/Steam:me?secret=JBSWY3DPEHPK3PXP')).toMatchObject({
+      type: 'steam',
+    });
   });
 
   it.each([
@@ -67,7 +102,9 @@ describe('parseOtpauthUri', () => {
     expect(error.message).not.toContain('JBSWY3DPEHPK3PXP');
   });
 
-  const text = fc.string({ minLength: 0, maxLength: 40 }).filter((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20));
+  const text = fc
+    .string({ minLength: 0, maxLength: 40 })
+    .filter((s) => ![...s].some((c) => c.charCodeAt(0) < 0x20));
   const draft: fc.Arbitrary<AccountDraft> = fc
     .record({
       issuer: text.map((s) => s.trim().replace(/:/g, '')),
@@ -99,7 +136,9 @@ describe('parseOtpauthUri', () => {
     const arbitraryUri = fc.oneof(
       fc.string(),
       fc.string().map((s) => `otpauth://${s}`),
-      fc.tuple(fc.constantFrom('totp', 'hotp', 'steam', 'x'), fc.string(), fc.string()).map(([t, l, q]) => `otpauth://${t}/${l}?${q}`),
+      fc
+        .tuple(fc.constantFrom('totp', 'hotp', 'steam', 'x'), fc.string(), fc.string())
+        .map(([t, l, q]) => `otpauth://${t}/${l}?${q}`),
     );
     fc.assert(
       fc.property(arbitraryUri, (uri) => {

@@ -21,7 +21,8 @@ function decodeComponent(value: string): string {
 
 function parseInteger(value: string | null, what: string): number | undefined {
   if (value === null || value === '') return undefined;
-  if (!/^\d{1,16}$/.test(value)) throw invalid(`The link's ${what} "${value.slice(0, 20)}" is not a whole number.`);
+  if (!/^\d{1,16}$/.test(value))
+    throw invalid(`The link's ${what} "${value.slice(0, 20)}" is not a whole number.`);
   return Number(value);
 }
 
@@ -50,7 +51,9 @@ export function parseOtpauthUriInput(text: string): AccountInput {
   const issuerParam = params.get('issuer');
   // An issuer that itself holds a colon is recognised by the parameter, not the first colon.
   const colon =
-    issuerParam !== null && issuerParam !== '' && label.startsWith(`${issuerParam}:`) ? issuerParam.length : label.indexOf(':');
+    issuerParam !== null && issuerParam !== '' && label.startsWith(`${issuerParam}:`)
+      ? issuerParam.length
+      : label.indexOf(':');
   const labelIssuer = colon >= 0 ? label.slice(0, colon).trim() : '';
   const name = (colon >= 0 ? label.slice(colon + 1) : label).trim();
   const issuer = (issuerParam ?? labelIssuer).trim();
@@ -58,9 +61,12 @@ export function parseOtpauthUriInput(text: string): AccountInput {
   const steam = host === 'steam' || params.get('encoder')?.toLowerCase() === 'steam';
   const type = steam ? 'steam' : host;
   const algorithmParam = params.get('algorithm');
-  const algorithm = algorithmParam === null ? undefined : algorithmParam.toUpperCase().replace('-', '');
+  const algorithm =
+    algorithmParam === null ? undefined : algorithmParam.toUpperCase().replace('-', '');
   if (algorithm !== undefined && !(ALGORITHMS as readonly string[]).includes(algorithm)) {
-    throw invalid(`The link's algorithm "${algorithmParam?.slice(0, 20)}" is not supported (SHA1, SHA256, SHA512).`);
+    throw invalid(
+      `The link's algorithm "${algorithmParam?.slice(0, 20)}" is not supported (SHA1, SHA256, SHA512).`,
+    );
   }
   const counter = parseInteger(params.get('counter'), 'counter');
   if (type === 'hotp' && counter === undefined) throw invalid('An hotp link must have a counter.');

@@ -44,7 +44,11 @@ export function resolveAccountInput(input: AccountInput): AccountDraft {
   }
   if (fields.length > 0 || !parsed.success || !params.success) {
     const first = fields.find((f) => f.path[0] !== undefined) ?? fields[0];
-    throw new TesseraError('VALIDATION_FAILED', first?.message ?? 'The account is not valid.', fields);
+    throw new TesseraError(
+      'VALIDATION_FAILED',
+      first?.message ?? 'The account is not valid.',
+      fields,
+    );
   }
   return { ...params.data, issuer: parsed.data.issuer, name: parsed.data.name, secret };
 }

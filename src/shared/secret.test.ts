@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TesseraError } from './errors';
-import { base32Bits, base32ToBytes, bytesToBase32, isWeakSecret, normalizeBase32Secret } from './secret';
+import {
+  base32Bits,
+  base32ToBytes,
+  bytesToBase32,
+  isWeakSecret,
+  normalizeBase32Secret,
+} from './secret';
 
 describe('normalizeBase32Secret', () => {
   it('tolerates spaces, dashes, lower case and padding', () => {

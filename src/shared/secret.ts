@@ -24,7 +24,8 @@ export function normalizeBase32Secret(input: string): string {
   }
   // Five bits per character: a length whose leftover bits do not fit a byte is a typo.
   if ([1, 3, 6].includes(cleaned.length % 8)) {
-    const message = 'The secret key has an impossible length for base32; check for a missing or extra character.';
+    const message =
+      'The secret key has an impossible length for base32; check for a missing or extra character.';
     throw new TesseraError('INVALID_SECRET', message, [{ path: ['secret'], message }]);
   }
   return cleaned;

@@ -31,7 +31,9 @@ describe('parallel attempts', () => {
   it('200 parallel verifies of one valid code: exactly 1 accepted', async () => {
     const u = await enrollUser(f.a, freshUser());
     const code = codeAt(u.secret, 1);
-    const results = await Promise.all(Array.from({ length: 200 }, () => f.a.post(`/v1/users/${u.userId}/verify`, { code })));
+    const results = await Promise.all(
+      Array.from({ length: 200 }, () => f.a.post(`/v1/users/${u.userId}/verify`, { code })),
+    );
     expect(tally(results)).toEqual({ ok: 1, CODE_REPLAYED: 199 });
   });
 
@@ -39,7 +41,9 @@ describe('parallel attempts', () => {
     const u = await enrollUser(f.a, freshUser());
     const code = codeAt(u.secret, 1);
     const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? f.a : a2).post(`/v1/users/${u.userId}/verify`, { code })),
+      Array.from({ length: 200 }, (_, i) =>
+        (i % 2 === 0 ? f.a : a2).post(`/v1/users/${u.userId}/verify`, { code }),
+      ),
     );
     expect(tally(results)).toEqual({ ok: 1, CODE_REPLAYED: 199 });
   });
@@ -48,7 +52,9 @@ describe('parallel attempts', () => {
     const u = await enrollUser(f.a, freshUser());
     const code = u.backupCodes[0];
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? f.a : a2).post(`/v1/users/${u.userId}/verify`, { code })),
+      Array.from({ length: 50 }, (_, i) =>
+        (i % 2 === 0 ? f.a : a2).post(`/v1/users/${u.userId}/verify`, { code }),
+      ),
     );
     // The losers are wrong codes now, and they count: with maxFailures 5 the rest meet the lock.
     const counts = tally(results);
@@ -60,20 +66,31 @@ describe('parallel attempts', () => {
 
   it('1,000 parallel wrong guesses (two processes): the lock engages exactly at the threshold', async () => {
     const u = await enrollUser(f.a, freshUser());
-    const valid = new Set([codeAt(u.secret, -1), codeAt(u.secret, 0), codeAt(u.secret, 1), codeAt(u.secret, 2)]);
+    const valid = new Set([
+      codeAt(u.secret, -1),
+      codeAt(u.secret, 0),
+      codeAt(u.secret, 1),
+      codeAt(u.secret, 2),
+    ]);
     const guesses: string[] = [];
     for (let n = 0; guesses.length < 1000; n++) {
       const guess = String((n * 7919) % 1_000_000).padStart(6, '0');
       if (!valid.has(guess)) guesses.push(guess);
     }
     const results = await Promise.all(
-      guesses.map((code, i) => (i % 2 === 0 ? f.a : a2).post(`/v1/users/${u.userId}/verify`, { code })),
+      guesses.map((code, i) =>
+        (i % 2 === 0 ? f.a : a2).post(`/v1/users/${u.userId}/verify`, { code }),
+      ),
     );
     expect(tally(results)).toEqual({ INVALID_CODE: 5, LOCKED: 995 });
-    const remaining = results.filter((r) => r.body.code === 'INVALID_CODE').map((r) => r.body.attemptsRemaining as number);
+    const remaining = results
+      .filter((r) => r.body.code === 'INVALID_CODE')
+      .map((r) => r.body.attemptsRemaining as number);
     expect(remaining.sort()).toEqual([0, 1, 2, 3, 4]);
     const user = (await f.a.get(`/v1/users/${u.userId}`)).body;
     expect(user.mfa.consecutiveFailures).toBe(5);
-    expect((await f.a.post(`/v1/users/${u.userId}/verify`, { code: codeAt(u.secret, 1) })).body.code).toBe('LOCKED');
+    expect(
+      (await f.a.post(`/v1/users/${u.userId}/verify`, { code: codeAt(u.secret, 1) })).body.code,
+    ).toBe('LOCKED');
   });
 });

@@ -16,7 +16,11 @@ const ROUNDS = 20;
 const WORKERS = 12;
 
 /** Enrolls users and verifies them in a loop until the server dies; returns users whose confirm got 200. */
-async function load(url: string, round: number, stopAt: { dead: boolean }): Promise<{ confirmed: string[]; verified: number }> {
+async function load(
+  url: string,
+  round: number,
+  stopAt: { dead: boolean },
+): Promise<{ confirmed: string[]; verified: number }> {
   const api = client(url, app.key);
   const confirmed: string[] = [];
   let verified = 0;
@@ -29,7 +33,10 @@ async function load(url: string, round: number, stopAt: { dead: boolean }): Prom
           const start = await api.post(`/v1/users/${userId}/totp?qr=none`, {});
           if (start.status !== 201) continue;
           const { enrollmentId, secret } = start.body as { enrollmentId: string; secret: string };
-          const confirm = await api.post(`/v1/users/${userId}/totp/confirm`, { enrollmentId, code: codeAt(secret, -1) });
+          const confirm = await api.post(`/v1/users/${userId}/totp/confirm`, {
+            enrollmentId,
+            code: codeAt(secret, -1),
+          });
           if (confirm.status === 200) confirmed.push(userId);
           const verify = await api.post(`/v1/users/${userId}/verify`, { code: codeAt(secret, 0) });
           if (verify.status === 200) verified += 1;
@@ -64,21 +71,32 @@ describe('kill -9 under load', () => {
     // The server still starts on the crashed database and answers for every confirmed user.
     const server = await serve(store);
     const api = client(server.url, app.key);
-    const statuses = await Promise.all(confirmed.map(async (id) => (await api.get(`/v1/users/${id}`)).body.mfa.status as string));
+    const statuses = await Promise.all(
+      confirmed.map(async (id) => (await api.get(`/v1/users/${id}`)).body.mfa.status as string),
+    );
     expect(statuses.filter((s) => s !== 'enrolled')).toEqual([]);
     await server.stop();
 
-    const opened = await openApp({ dataDir: store.dataDir, keychainService: 'unused', keyFile: store.keyFile, clock: Date.now });
+    const opened = await openApp({
+      dataDir: store.dataDir,
+      keychainService: 'unused',
+      keyFile: store.keyFile,
+      clock: Date.now,
+    });
     try {
       expect(opened.db.pragma('integrity_check', { simple: true })).toBe('ok');
       const audited = opened.db
-        .prepare(`SELECT count(DISTINCT user_id) AS n FROM audit_events WHERE event = 'totp.enroll_confirmed'`)
+        .prepare(
+          `SELECT count(DISTINCT user_id) AS n FROM audit_events WHERE event = 'totp.enroll_confirmed'`,
+        )
         .get() as { n: number };
       // The audit row commits with the enrollment: no confirmed enrollment lacks its event.
       expect(audited.n).toBeGreaterThanOrEqual(confirmed.length);
       const codes = opened.db
-        .prepare(`SELECT count(*) AS n FROM mfa_users u WHERE totp_factor_id IS NOT NULL AND backup_codes_remaining = 10
-          AND (SELECT count(*) FROM mfa_backup_codes b WHERE b.user_pk = u.pk) = 10`)
+        .prepare(
+          `SELECT count(*) AS n FROM mfa_users u WHERE totp_factor_id IS NOT NULL AND backup_codes_remaining = 10
+          AND (SELECT count(*) FROM mfa_backup_codes b WHERE b.user_pk = u.pk) = 10`,
+        )
         .get() as { n: number };
       expect(codes.n).toBeGreaterThanOrEqual(confirmed.length);
     } finally {

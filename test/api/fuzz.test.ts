@@ -33,18 +33,50 @@ const text = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 300 }),
   fc.string({ unit: 'binary', maxLength: 300 }),
-  fc.constantFrom('', '000000', '123456', 'AAAA-BBBB-CCCC-DDDD', '%', '%E0%A4%A', '..', '\u0000', 'x'.repeat(5000), '🙂'.repeat(100)),
+  fc.constantFrom(
+    '',
+    '000000',
+    '123456',
+    'AAAA-BBBB-CCCC-DDDD',
+    '%',
+    '%E0%A4%A',
+    '..',
+    '\u0000',
+    'x'.repeat(5000),
+    '🙂'.repeat(100),
+  ),
 );
-const value = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 3 }));
+const value = fc.oneof(
+  text,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(text, { maxLength: 3 }),
+);
 const body = fc.oneof(
-  fc.record({ code: value, enrollmentId: value, displayName: value, email: value }, { requiredKeys: [] }),
-  fc.record({ mode: value, window: value, maxFailures: value, backupCodeCount: value }, { requiredKeys: [] }),
+  fc.record(
+    { code: value, enrollmentId: value, displayName: value, email: value },
+    { requiredKeys: [] },
+  ),
+  fc.record(
+    { mode: value, window: value, maxFailures: value, backupCodeCount: value },
+    { requiredKeys: [] },
+  ),
   fc.dictionary(text, value, { maxKeys: 5 }),
   fc.jsonValue(),
 );
 const raw = fc.oneof(
   body.map((b) => JSON.stringify(b) ?? 'null'),
-  fc.constantFrom('{', '{"code":', '[1,2', 'nul', '{"__proto__":{"a":1}}', '{"constructor":{"prototype":{}}}', '\u0000{}'),
+  fc.constantFrom(
+    '{',
+    '{"code":',
+    '[1,2',
+    'nul',
+    '{"__proto__":{"a":1}}',
+    '{"constructor":{"prototype":{}}}',
+    '\u0000{}',
+  ),
   text,
 );
 
@@ -58,10 +90,24 @@ describe('fuzz: every route', () => {
         fc.oneof(text, fc.constant(f.clientA.id)),
         raw,
         fc.constantFrom(...keys),
-        fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', undefined),
-        fc.oneof(fc.constant(''), text.map((q) => `?qr=${encodeURIComponent(q)}&cursor=${encodeURIComponent(q)}&limit=${encodeURIComponent(q)}`)),
+        fc.constantFrom(
+          'application/json',
+          'application/json; charset=utf-8',
+          'text/plain',
+          undefined,
+        ),
+        fc.oneof(
+          fc.constant(''),
+          text.map(
+            (q) =>
+              `?qr=${encodeURIComponent(q)}&cursor=${encodeURIComponent(q)}&limit=${encodeURIComponent(q)}`,
+          ),
+        ),
         async ([method, template], user, clientId, payload, key, type, query) => {
-          const path = template.replace('{u}', encodeURIComponent(user)).replace('{c}', encodeURIComponent(clientId)) + query;
+          const path =
+            template
+              .replace('{u}', encodeURIComponent(user))
+              .replace('{c}', encodeURIComponent(clientId)) + query;
           const res = await call(f.server.url, method, path, {
             key,
             ...(method === 'GET' ? {} : { raw: payload }),

@@ -35,8 +35,17 @@ describe.skipIf(!supported)('the API on ::1 (skipped: this machine has no IPv6 l
     expect(ok.body).toMatchObject({ valid: true, method: 'totp' });
 
     // The transport guards hold on this socket too.
-    expect((await api.get(`/v1/users/${user.userId}`, { headers: { host: `evil.example:${f.server.port}` } })).body.code).toBe('FORBIDDEN_HOST');
-    expect((await api.get(`/v1/users/${user.userId}`, { headers: { origin: 'https://evil.example' } })).body.code).toBe('FORBIDDEN_ORIGIN');
+    expect(
+      (
+        await api.get(`/v1/users/${user.userId}`, {
+          headers: { host: `evil.example:${f.server.port}` },
+        })
+      ).body.code,
+    ).toBe('FORBIDDEN_HOST');
+    expect(
+      (await api.get(`/v1/users/${user.userId}`, { headers: { origin: 'https://evil.example' } }))
+        .body.code,
+    ).toBe('FORBIDDEN_ORIGIN');
     expect((await client(v6).get(`/v1/users/${user.userId}`)).status).toBe(401);
   });
 });

@@ -23,14 +23,20 @@ afterAll(() => f?.close());
 /** Every encoding a secret could leak in: text forms and the raw bytes. */
 function encodings(value: string | Buffer): Buffer[] {
   const bytes = typeof value === 'string' ? Buffer.from(value) : value;
-  const forms = [bytes, Buffer.from(bytes.toString('hex')), Buffer.from(bytes.toString('hex').toUpperCase()), Buffer.from(bytes.toString('base64'))];
+  const forms = [
+    bytes,
+    Buffer.from(bytes.toString('hex')),
+    Buffer.from(bytes.toString('hex').toUpperCase()),
+    Buffer.from(bytes.toString('base64')),
+  ];
   forms.push(Buffer.from(bytes.toString('base64url')));
   return forms;
 }
 
 function needles(): { what: string; bytes: Buffer }[] {
   const out: { what: string; bytes: Buffer }[] = [];
-  const add = (what: string, value: string | Buffer) => encodings(value).forEach((bytes) => out.push({ what, bytes }));
+  const add = (what: string, value: string | Buffer) =>
+    encodings(value).forEach((bytes) => out.push({ what, bytes }));
   for (const u of users) {
     add(`secret of ${u.userId}`, u.secret);
     add(`secret bytes of ${u.userId}`, Buffer.from(base32ToBytes(u.secret)));
@@ -55,7 +61,8 @@ describe('secrets at rest', () => {
       for (const file of [db, `${db}-wal`]) {
         if (!existsSync(file)) continue;
         const raw = readFileSync(file);
-        for (const { what, bytes } of needles()) expect(raw.includes(bytes), `${what} found in ${file}`).toBe(false);
+        for (const { what, bytes } of needles())
+          expect(raw.includes(bytes), `${what} found in ${file}`).toBe(false);
       }
     };
     expect(existsSync(`${db}-wal`)).toBe(true);

@@ -33,15 +33,26 @@ describe('tessera CLI', () => {
 
   it('serves the page anyway and explains an unreachable keychain, creating no database', async () => {
     const dataDir = join(dir, 'no-keychain');
-    const child = spawn(process.execPath, [cli, 'web', '--port', '0', '--data-dir', dataDir, '--keychain-service', 'tessera-cli-test'], {
-      env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/tessera-bus', DISPLAY: '', TESSERA_KEY_FILE: '' },
-    });
+    const child = spawn(
+      process.execPath,
+      [cli, 'web', '--port', '0', '--data-dir', dataDir, '--keychain-service', 'tessera-cli-test'],
+      {
+        env: {
+          ...process.env,
+          DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/tessera-bus',
+          DISPLAY: '',
+          TESSERA_KEY_FILE: '',
+        },
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     try {
-      await expect.poll(() => stderr, { timeout: 15_000 }).toMatch(/\[KEYCHAIN_(UNAVAILABLE|LOCKED)\]/);
+      await expect
+        .poll(() => stderr, { timeout: 15_000 })
+        .toMatch(/\[KEYCHAIN_(UNAVAILABLE|LOCKED)\]/);
       expect(stdout).toMatch(/running at http:\/\/127\.0\.0\.1:\d+\/\?token=/);
       expect(stderr).toMatch(/--key-file|Unlock/);
       expect(existsSync(join(dataDir, 'tessera.db'))).toBe(false);
@@ -54,7 +65,14 @@ describe('tessera CLI', () => {
     const keyFile = join(dir, 'loose.key');
     writeFileSync(keyFile, Buffer.alloc(32, 7).toString('base64'));
     chmodSync(keyFile, 0o644);
-    const run = tessera(['clients', 'list', '--data-dir', join(dir, 'loose'), '--key-file', keyFile]);
+    const run = tessera([
+      'clients',
+      'list',
+      '--data-dir',
+      join(dir, 'loose'),
+      '--key-file',
+      keyFile,
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('[KEY_FILE_PERMISSIONS]');
     expect(run.stderr).toContain('chmod 600');

@@ -30,12 +30,14 @@ export function adminConsoleHandlers(mfa: () => MfaServices): Pick<Handlers, Adm
   }
 
   let lookup: ReturnType<typeof createAdminUserLookup> | undefined;
-  const user = (clientId: string, userId: string) => (lookup ??= createAdminUserLookup(mfa().ctx))(clientId, userId);
+  const user = (clientId: string, userId: string) =>
+    (lookup ??= createAdminUserLookup(mfa().ctx))(clientId, userId);
 
   return {
     'admin.users': (query) => mfa().admin.users(query),
     'admin.user': ({ clientId, userId }) => user(clientId, userId),
-    'admin.resetMfa': ({ clientId, userId }) => mfa().admin.resetMfa(clientId, userId, CONSOLE_ACTOR),
+    'admin.resetMfa': ({ clientId, userId }) =>
+      mfa().admin.resetMfa(clientId, userId, CONSOLE_ACTOR),
     'admin.unlock': ({ clientId, userId }) => mfa().admin.unlock(clientId, userId, CONSOLE_ACTOR),
     'admin.regenerateBackupCodes': async ({ clientId, userId }) => {
       const backup = await codes().regenerate(clientId, userId, CONSOLE_ACTOR);
@@ -52,6 +54,7 @@ export function adminConsoleHandlers(mfa: () => MfaServices): Pick<Handlers, Adm
       return clientView(clientId);
     },
     'admin.policy': ({ clientId }) => mfa().clients.getPolicy(clientId),
-    'admin.setPolicy': ({ clientId, policy }) => mfa().clients.putPolicy(clientId, policy, CONSOLE_ACTOR),
+    'admin.setPolicy': ({ clientId, policy }) =>
+      mfa().clients.putPolicy(clientId, policy, CONSOLE_ACTOR),
   };
 }

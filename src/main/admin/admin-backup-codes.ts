@@ -8,7 +8,10 @@ import { createClientRepository } from './client-repository';
  * it needs no code from the user: the admin vouches for them, and the audit names the admin.
  */
 const notEnrolled = (userId: string) =>
-  new MfaError('NOT_ENROLLED', `${userId.slice(0, 128)} has no confirmed authenticator, so there are no backup codes to replace.`);
+  new MfaError(
+    'NOT_ENROLLED',
+    `${userId.slice(0, 128)} has no confirmed authenticator, so there are no backup codes to replace.`,
+  );
 
 export function createAdminBackupCodes(ctx: MfaContext) {
   const clients = createClientRepository(ctx.db);
@@ -28,7 +31,14 @@ export function createAdminBackupCodes(ctx: MfaContext) {
         if (ctx.users.findByPk(row.pk)?.totp_factor_id !== factorId) return false;
         ctx.factors.replaceCodes(row.pk, hashes);
         ctx.users.setBackupCount(row.pk, hashes.length);
-        ctx.record({ actor, clientId, userId, event: 'backup_codes.regenerated', outcome: 'success', detail: { count: hashes.length } });
+        ctx.record({
+          actor,
+          clientId,
+          userId,
+          event: 'backup_codes.regenerated',
+          outcome: 'success',
+          detail: { count: hashes.length },
+        });
         return true;
       });
       if (!applied) throw notEnrolled(userId);

@@ -45,7 +45,8 @@ export function createAdminService(ctx: MfaContext) {
     ORDER BY pk LIMIT :limit`);
 
   function target(clientId: string, userId: string): UserRow {
-    if (!clients.get(clientId)) throw new MfaError('CLIENT_NOT_FOUND', `No API client "${clientId}".`);
+    if (!clients.get(clientId))
+      throw new MfaError('CLIENT_NOT_FOUND', `No API client "${clientId}".`);
     const row = ctx.users.find(clientId, userId);
     if (!row) throw userNotFound(userId);
     return row;
@@ -69,7 +70,10 @@ export function createAdminService(ctx: MfaContext) {
       }) as (UserRow & { policy_mode: PolicyMode })[];
       const page = rows.slice(0, query.limit);
       return {
-        items: page.map((row) => ({ ...userView(row, row.policy_mode, now), clientId: row.client_id })),
+        items: page.map((row) => ({
+          ...userView(row, row.policy_mode, now),
+          clientId: row.client_id,
+        })),
         nextCursor: rows.length > query.limit ? String(page[page.length - 1]!.pk) : null,
       };
     },
@@ -105,7 +109,10 @@ export function createAdminService(ctx: MfaContext) {
         limit: query.limit + 1,
       });
       const page = items.slice(0, query.limit);
-      return { items: page, nextCursor: items.length > query.limit ? String(page[page.length - 1]!.id) : null };
+      return {
+        items: page,
+        nextCursor: items.length > query.limit ? String(page[page.length - 1]!.id) : null,
+      };
     },
   };
 }

@@ -27,7 +27,9 @@ export function createClientRepository(db: Db) {
   const s = {
     get: db.prepare('SELECT * FROM api_clients WHERE id = ?'),
     list: db.prepare('SELECT * FROM api_clients ORDER BY created_at, id'),
-    insert: db.prepare('INSERT INTO api_clients (id, name, scope, key_hash, created_at) VALUES (?, ?, ?, ?, ?)'),
+    insert: db.prepare(
+      'INSERT INTO api_clients (id, name, scope, key_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
     revoke: db.prepare('UPDATE api_clients SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     setPolicy: db.prepare(`UPDATE api_clients SET policy_mode = :mode, policy_window = :window,
       policy_max_failures = :maxFailures, policy_backup_code_count = :backupCodeCount WHERE id = :id`),

@@ -38,7 +38,8 @@ const info = (row: ClientRow): ClientInfo => ({
 });
 
 const unauthenticated = (detail: string) => new MfaError('UNAUTHENTICATED', detail);
-const notFound = (id: string) => new MfaError('CLIENT_NOT_FOUND', `No API client "${id.slice(0, 32)}".`);
+const notFound = (id: string) =>
+  new MfaError('CLIENT_NOT_FOUND', `No API client "${id.slice(0, 32)}".`);
 
 /** API clients: their keys (shown once, stored as keyed hashes), revocation and policy. */
 export function createClientsService(ctx: MfaContext) {
@@ -77,14 +78,25 @@ export function createClientsService(ctx: MfaContext) {
     return known.get(key);
   }
   return {
-    async create(name: string, scope: Scope, actor = 'console'): Promise<ClientInfo & { key: string }> {
+    async create(
+      name: string,
+      scope: Scope,
+      actor = 'console',
+    ): Promise<ClientInfo & { key: string }> {
       const id = newClientId();
       const secret = randomBytes(32).toString('base64url');
       const hash = ctx.keys.apiKeyHash(secret);
       const now = ctx.clock();
       await ctx.writes.run(() => {
         clients.insert(id, name, scope, hash, now);
-        ctx.record({ actor, clientId: id, userId: null, event: 'client.created', outcome: 'success', detail: { scope } });
+        ctx.record({
+          actor,
+          clientId: id,
+          userId: null,
+          event: 'client.created',
+          outcome: 'success',
+          detail: { scope },
+        });
       });
       return { ...info(clients.get(id)!), key: `tsk_${id}_${secret}` };
     },
@@ -95,7 +107,13 @@ export function createClientsService(ctx: MfaContext) {
       const done = await ctx.writes.run(() => {
         invalidate();
         if (!clients.revoke(id, ctx.clock())) return false;
-        ctx.record({ actor, clientId: id, userId: null, event: 'client.revoked', outcome: 'success' });
+        ctx.record({
+          actor,
+          clientId: id,
+          userId: null,
+          event: 'client.revoked',
+          outcome: 'success',
+        });
         return true;
       });
       if (!done) {
@@ -106,18 +124,29 @@ export function createClientsService(ctx: MfaContext) {
 
     /** Reads the row on every request so a revocation by another process applies at once. */
     authenticate(authorization: string | undefined): Principal {
-      if (!authorization) throw unauthenticated('Send an API key: `Authorization: Bearer <key>` (create one with `tessera clients create`).');
+      if (!authorization)
+        throw unauthenticated(
+          'Send an API key: `Authorization: Bearer <key>` (create one with `tessera clients create`).',
+        );
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
       const hit = match ? cached(match[1]!) : undefined;
       if (hit) return hit;
       const key = match ? KEY_PATTERN.exec(match[1]!) : null;
-      if (!key) throw unauthenticated('The Authorization header must be `Bearer <key>` with a Tessera API key (tsk_...).');
+      if (!key)
+        throw unauthenticated(
+          'The Authorization header must be `Bearer <key>` with a Tessera API key (tsk_...).',
+        );
       const row = clients.get(key[1]!);
       const given = ctx.keys.apiKeyHash(key[2]!);
       const valid = timingSafeEqual(given, row?.key_hash ?? decoy) && row !== undefined;
       if (!valid || !row) throw unauthenticated('The API key is not valid.');
       if (row.revoked_at !== null) throw unauthenticated('The API key was revoked.');
-      const principal: Principal = { clientId: row.id, clientName: row.name, scope: row.scope, policy: policyOf(row) };
+      const principal: Principal = {
+        clientId: row.id,
+        clientName: row.name,
+        scope: row.scope,
+        policy: policyOf(row),
+      };
       // Only valid keys are cached, so its size is bounded by the number of clients.
       known.set(match![1]!, principal);
       return principal;
@@ -133,7 +162,14 @@ export function createClientsService(ctx: MfaContext) {
       const done = await ctx.writes.run(() => {
         invalidate();
         if (!clients.setPolicy(id, policy)) return false;
-        ctx.record({ actor, clientId: id, userId: null, event: 'policy.updated', outcome: 'success', detail: { ...policy } });
+        ctx.record({
+          actor,
+          clientId: id,
+          userId: null,
+          event: 'policy.updated',
+          outcome: 'success',
+          detail: { ...policy },
+        });
         return true;
       });
       if (!done) throw notFound(id);

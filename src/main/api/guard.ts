@@ -15,11 +15,17 @@ interface Headers {
  */
 export function transportProblem(headers: Headers, port: number): Problem | null {
   if (!isLoopbackHost(headers.host, port)) {
-    return problem('FORBIDDEN_HOST', `The API only answers to Host 127.0.0.1:${port}, localhost:${port} or [::1]:${port}.`);
+    return problem(
+      'FORBIDDEN_HOST',
+      `The API only answers to Host 127.0.0.1:${port}, localhost:${port} or [::1]:${port}.`,
+    );
   }
   const site = headers['sec-fetch-site'];
   if (headers.origin !== undefined || (site !== undefined && site !== 'none')) {
-    return problem('FORBIDDEN_ORIGIN', 'Requests from web pages are refused; call the API from your server-side code.');
+    return problem(
+      'FORBIDDEN_ORIGIN',
+      'Requests from web pages are refused; call the API from your server-side code.',
+    );
   }
   return null;
 }

@@ -9,7 +9,9 @@ const components: Record<string, JsonSchema> = {};
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   const raw = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
-  const out = JSON.parse(JSON.stringify(raw).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
+  const out = JSON.parse(
+    JSON.stringify(raw).replaceAll('"#/$defs/', '"#/components/schemas/'),
+  ) as JsonSchema;
   const defs = (out.$defs ?? {}) as Record<string, JsonSchema>;
   for (const [name, def] of Object.entries(defs)) {
     components[name] ??= def;
@@ -42,10 +44,16 @@ export function buildOpenApi(routes: Route[], version: string): JsonSchema {
     const responses: Record<string, unknown> = {};
     for (const [status, r] of Object.entries(route.responses)) {
       responses[status] = r.schema
-        ? { description: r.description, content: { 'application/json': { schema: jsonSchema(r.schema, 'output') } } }
+        ? {
+            description: r.description,
+            content: { 'application/json': { schema: jsonSchema(r.schema, 'output') } },
+          }
         : { description: r.description };
     }
-    const codes = [...route.errors, ...(route.auth === 'none' ? [] : (['UNAUTHENTICATED', 'FORBIDDEN_SCOPE'] as const))];
+    const codes = [
+      ...route.errors,
+      ...(route.auth === 'none' ? [] : (['UNAUTHENTICATED', 'FORBIDDEN_SCOPE'] as const)),
+    ];
     for (const code of codes) {
       const status = String(API_ERRORS[code]);
       const existing = responses[status] as { description: string } | undefined;
@@ -59,9 +67,17 @@ export function buildOpenApi(routes: Route[], version: string): JsonSchema {
       tags: [route.tag],
       summary: route.summary,
       ...(route.auth === 'none' ? { security: [] } : {}),
-      parameters: [...parameters(route.schemas.params, 'path'), ...parameters(route.schemas.query, 'query')],
+      parameters: [
+        ...parameters(route.schemas.params, 'path'),
+        ...parameters(route.schemas.query, 'query'),
+      ],
       ...(route.schemas.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.schemas.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(route.schemas.body, 'input') } },
+            },
+          }
         : {}),
       responses,
     };
@@ -79,7 +95,13 @@ export function buildOpenApi(routes: Route[], version: string): JsonSchema {
     servers: [{ url: 'http://127.0.0.1:47300' }],
     security: [{ apiKey: [] }],
     components: {
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'tsk_... key from `tessera clients create`' } },
+      securitySchemes: {
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'tsk_... key from `tessera clients create`',
+        },
+      },
       schemas: { ...components, Problem: problem },
     },
     paths,

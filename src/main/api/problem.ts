@@ -1,5 +1,10 @@
 import type { FastifyReply } from 'fastify';
-import { API_ERRORS, PROBLEM_CONTENT_TYPE, type ApiErrorCode, type Problem } from '../../shared/api';
+import {
+  API_ERRORS,
+  PROBLEM_CONTENT_TYPE,
+  type ApiErrorCode,
+  type Problem,
+} from '../../shared/api';
 import { TesseraError } from '../../shared/errors';
 import { MfaError } from '../mfa/mfa-error';
 import { ValidationError } from './route';
@@ -29,7 +34,14 @@ const TITLES: Record<ApiErrorCode, string> = {
 };
 
 export function problem(code: ApiErrorCode, detail: string, extra: Partial<Problem> = {}): Problem {
-  return { type: `urn:tessera:problem:${code}`, title: TITLES[code], status: API_ERRORS[code], detail, code, ...extra };
+  return {
+    type: `urn:tessera:problem:${code}`,
+    title: TITLES[code],
+    status: API_ERRORS[code],
+    detail,
+    code,
+    ...extra,
+  };
 }
 
 function isApiCode(code: string): code is ApiErrorCode {
@@ -43,19 +55,29 @@ interface FastifyLikeError {
 
 /** Maps any thrown value to a problem; unknown failures say nothing about their cause. */
 export function toProblem(error: unknown): Problem {
-  if (error instanceof ValidationError) return problem('VALIDATION_FAILED', error.message, { errors: error.errors });
+  if (error instanceof ValidationError)
+    return problem('VALIDATION_FAILED', error.message, { errors: error.errors });
   if (error instanceof MfaError) {
     const errors = error.fields ? { errors: error.fields } : {};
     return problem(error.code, error.message, { ...error.extras, ...errors });
   }
-  if (error instanceof TesseraError && isApiCode(error.code)) return problem(error.code, error.message);
+  if (error instanceof TesseraError && isApiCode(error.code))
+    return problem(error.code, error.message);
   const { code, statusCode } = (error ?? {}) as FastifyLikeError;
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem('PAYLOAD_TOO_LARGE', 'Request bodies are limited to 16 KiB.');
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return problem('PAYLOAD_TOO_LARGE', 'Request bodies are limited to 16 KiB.');
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return problem('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON with `Content-Type: application/json`.');
+    return problem(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the body as JSON with `Content-Type: application/json`.',
+    );
   }
-  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return problem('MALFORMED_JSON', 'The body is empty but Content-Type says JSON.');
-  if (statusCode === 400 && (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError)) {
+  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+    return problem('MALFORMED_JSON', 'The body is empty but Content-Type says JSON.');
+  if (
+    statusCode === 400 &&
+    (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError)
+  ) {
     return problem('MALFORMED_JSON', 'The body is not valid JSON.');
   }
   if (code === 'SQLITE_BUSY') {
@@ -64,11 +86,18 @@ export function toProblem(error: unknown): Problem {
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     return problem('VALIDATION_FAILED', 'The request could not be read.');
   }
-  return problem('INTERNAL', 'Something went wrong inside Tessera; nothing was changed by this request if it did not answer 2xx.');
+  return problem(
+    'INTERNAL',
+    'Something went wrong inside Tessera; nothing was changed by this request if it did not answer 2xx.',
+  );
 }
 
 export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
   if (p.retryAfterSeconds !== undefined) reply.header('retry-after', String(p.retryAfterSeconds));
   if (p.code === 'UNAUTHENTICATED') reply.header('www-authenticate', 'Bearer realm="tessera"');
-  return reply.code(p.status).header('cache-control', 'no-store').type(PROBLEM_CONTENT_TYPE).send(p);
+  return reply
+    .code(p.status)
+    .header('cache-control', 'no-store')
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(p);
 }

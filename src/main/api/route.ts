@@ -42,7 +42,10 @@ export interface Route {
   responses: Record<number, { description: string; schema?: z.ZodType }>;
   /** Error codes this route can answer with (documented in the OpenAPI). */
   errors: ApiErrorCode[];
-  run(raw: { params: unknown; query: unknown; body: unknown }, principal: Principal | null): Promise<RouteResult> | RouteResult;
+  run(
+    raw: { params: unknown; query: unknown; body: unknown },
+    principal: Principal | null,
+  ): Promise<RouteResult> | RouteResult;
 }
 
 export function defineRoute<S extends Schemas>(
@@ -67,12 +70,21 @@ export function defineRoute<S extends Schemas>(
         if (result.success) parsed[part] = result.data;
         else {
           for (const issue of result.error.issues) {
-            errors.push({ path: [part, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')], message: issue.message });
+            errors.push({
+              path: [
+                part,
+                ...issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
+              ],
+              message: issue.message,
+            });
           }
         }
       }
       if (errors.length > 0) throw validationFailed(errors);
-      return handler({ ...(parsed as Omit<RouteInput<S>, 'principal'>), principal: principal as Principal });
+      return handler({
+        ...(parsed as Omit<RouteInput<S>, 'principal'>),
+        principal: principal as Principal,
+      });
     },
   };
 }
@@ -81,11 +93,16 @@ export class ValidationError extends MfaError {
   readonly errors: { path: (string | number)[]; message: string }[];
   constructor(errors: { path: (string | number)[]; message: string }[]) {
     const first = errors[0]!;
-    super('VALIDATION_FAILED', `${first.path.join('.')}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`);
+    super(
+      'VALIDATION_FAILED',
+      `${first.path.join('.')}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`,
+    );
     this.errors = errors;
   }
 }
 
-function validationFailed(errors: { path: (string | number)[]; message: string }[]): ValidationError {
+function validationFailed(
+  errors: { path: (string | number)[]; message: string }[],
+): ValidationError {
   return new ValidationError(errors);
 }

@@ -47,7 +47,9 @@ function authorize(services: MfaServices, auth: Auth, request: FastifyRequest): 
   if (principal.scope !== auth) {
     throw new MfaError(
       'FORBIDDEN_SCOPE',
-      auth === 'admin' ? 'This route needs an admin key (tessera clients create --scope admin).' : 'Admin keys manage users across clients; use a client key for /v1/users routes.',
+      auth === 'admin'
+        ? 'This route needs an admin key (tessera clients create --scope admin).'
+        : 'Admin keys manage users across clients; use a client key for /v1/users routes.',
     );
   }
   return principal;
@@ -65,7 +67,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     routerOptions: { maxParamLength: 2048 },
     // Router-level failures (bad percent-encoding, ...) become problems like everything else.
     frameworkErrors: (error, _request, reply) => {
-      sendProblem(reply, problem('VALIDATION_FAILED', `The URL could not be read (${error.code ?? 'bad request'}).`));
+      sendProblem(
+        reply,
+        problem('VALIDATION_FAILED', `The URL could not be read (${error.code ?? 'bad request'}).`),
+      );
     },
   });
   let port = options.port;
@@ -95,7 +100,13 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
           return;
         }
         if (route.schemas.body && hasBodyWithoutType(request)) {
-          sendProblem(reply, problem('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON with `Content-Type: application/json`.'));
+          sendProblem(
+            reply,
+            problem(
+              'UNSUPPORTED_MEDIA_TYPE',
+              'Send the body as JSON with `Content-Type: application/json`.',
+            ),
+          );
           return;
         }
         done();
@@ -109,7 +120,13 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   }
 
   app.setNotFoundHandler((request, reply) => {
-    sendProblem(reply, problem('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}; see GET /openapi.json.`));
+    sendProblem(
+      reply,
+      problem(
+        'ROUTE_NOT_FOUND',
+        `No route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}; see GET /openapi.json.`,
+      ),
+    );
   });
   app.setErrorHandler((error, _request, reply) => {
     sendProblem(reply, toProblem(error));
@@ -135,6 +152,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
 
 function hasBodyWithoutType(request: FastifyRequest): boolean {
   const length = request.headers['content-length'];
-  const hasBody = (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    (length !== undefined && length !== '0') || request.headers['transfer-encoding'] !== undefined;
   return hasBody && request.headers['content-type'] === undefined;
 }

@@ -1,5 +1,9 @@
 import { createAdminService, type AdminService } from '../admin/admin-service';
-import { createClientsService, type ClientsService, type Principal } from '../admin/clients-service';
+import {
+  createClientsService,
+  type ClientsService,
+  type Principal,
+} from '../admin/clients-service';
 import { deriveKey } from '../keychain/master-key';
 import type { Caller } from '../mfa/caller';
 import { createEnrollmentService, type EnrollmentService } from '../mfa/enrollment-service';

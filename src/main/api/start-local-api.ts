@@ -5,7 +5,10 @@ import { DEFAULT_API_PORT, startApiServer, type ApiServer } from './server';
  * The verification API beside the desktop app (port TESSERA_API_PORT or 47300). A busy port must
  * not stop the authenticator from opening: it is reported and the app runs without the API.
  */
-export async function startLocalApi(app: App, env: NodeJS.ProcessEnv = process.env): Promise<ApiServer | undefined> {
+export async function startLocalApi(
+  app: App,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ApiServer | undefined> {
   const port = env.TESSERA_API_PORT ? Number(env.TESSERA_API_PORT) : DEFAULT_API_PORT;
   const services = app.mfa;
   try {
@@ -21,7 +24,9 @@ export async function startLocalApi(app: App, env: NodeJS.ProcessEnv = process.e
     };
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'unknown';
-    console.error(`tessera: the verification API did not start on 127.0.0.1:${port} (${code}); the app runs without it.`);
+    console.error(
+      `tessera: the verification API did not start on 127.0.0.1:${port} (${code}); the app runs without it.`,
+    );
     return undefined;
   }
 }

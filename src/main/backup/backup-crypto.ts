@@ -61,12 +61,18 @@ export async function encryptPayload(
   };
   const key = await deriveKey(password, salt, params);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(associatedData({ ...header, cipher: { name: 'aes-256-gcm', iv: iv.toString('base64') } }));
+  cipher.setAAD(
+    associatedData({ ...header, cipher: { name: 'aes-256-gcm', iv: iv.toString('base64') } }),
+  );
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   return {
     ...header,
     format: BACKUP_FORMAT,
-    cipher: { name: 'aes-256-gcm', iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64') },
+    cipher: {
+      name: 'aes-256-gcm',
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+    },
     ciphertext: ciphertext.toString('base64'),
   };
 }
@@ -77,10 +83,17 @@ export async function decryptPayload(envelope: BackupEnvelope, password: string)
   checkScryptParams(params);
   const key = await deriveKey(password, Buffer.from(envelope.kdf.salt, 'base64'), params);
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(envelope.cipher.iv, 'base64'));
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      key,
+      Buffer.from(envelope.cipher.iv, 'base64'),
+    );
     decipher.setAAD(associatedData(envelope));
     decipher.setAuthTag(Buffer.from(envelope.cipher.tag, 'base64'));
-    return Buffer.concat([decipher.update(Buffer.from(envelope.ciphertext, 'base64')), decipher.final()]);
+    return Buffer.concat([
+      decipher.update(Buffer.from(envelope.ciphertext, 'base64')),
+      decipher.final(),
+    ]);
   } catch {
     throw new ImportError(
       'IMPORT_WRONG_PASSWORD',

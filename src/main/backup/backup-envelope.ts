@@ -17,7 +17,13 @@ export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
  * What we accept when reading: a hostile file must not make us spend gigabytes or minutes.
  * Memory is 128·N·r bytes, so N·r is bounded as well as each factor.
  */
-export const SCRYPT_BOUNDS = { minN: 2 ** 10, maxN: 2 ** 20, maxR: 32, maxP: 4, maxMemory: 512 * 1024 * 1024 };
+export const SCRYPT_BOUNDS = {
+  minN: 2 ** 10,
+  maxN: 2 ** 20,
+  maxR: 32,
+  maxP: 4,
+  maxMemory: 512 * 1024 * 1024,
+};
 
 export function scryptMemory(params: ScryptParams): number {
   return 128 * params.N * params.r * (params.p + 1);
@@ -53,9 +59,22 @@ export type BackupEnvelope = z.infer<typeof envelopeSchema>;
  * Authenticated with the ciphertext as GCM additional data, so changing any header field (the
  * KDF parameters, the date) makes decryption fail instead of silently meaning something else.
  */
-export function associatedData(e: Omit<BackupEnvelope, 'ciphertext' | 'cipher'> & { cipher: { name: string; iv: string } }): Buffer {
+export function associatedData(
+  e: Omit<BackupEnvelope, 'ciphertext' | 'cipher'> & { cipher: { name: string; iv: string } },
+): Buffer {
   return Buffer.from(
-    JSON.stringify([e.format, e.version, e.kdf.name, e.kdf.N, e.kdf.r, e.kdf.p, e.kdf.salt, e.cipher.name, e.cipher.iv, e.createdAt]),
+    JSON.stringify([
+      e.format,
+      e.version,
+      e.kdf.name,
+      e.kdf.N,
+      e.kdf.r,
+      e.kdf.p,
+      e.kdf.salt,
+      e.cipher.name,
+      e.cipher.iv,
+      e.createdAt,
+    ]),
     'utf8',
   );
 }

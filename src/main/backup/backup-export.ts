@@ -9,9 +9,11 @@ export const MIN_BACKUP_PASSWORD = 8;
 
 export function checkBackupPassword(password: string): void {
   if (password.length < MIN_BACKUP_PASSWORD) {
-    throw new TesseraError('VALIDATION_FAILED', `Use a backup password of at least ${MIN_BACKUP_PASSWORD} characters.`, [
-      { path: ['password'], message: `Use at least ${MIN_BACKUP_PASSWORD} characters.` },
-    ]);
+    throw new TesseraError(
+      'VALIDATION_FAILED',
+      `Use a backup password of at least ${MIN_BACKUP_PASSWORD} characters.`,
+      [{ path: ['password'], message: `Use at least ${MIN_BACKUP_PASSWORD} characters.` }],
+    );
   }
 }
 
@@ -23,7 +25,10 @@ export interface BackupExportOptions {
 }
 
 /** The whole vault, encrypted, as the bytes of a `.tessera` file (pretty JSON, one envelope). */
-export async function exportEncryptedBackup(accounts: StoredAccount[], options: BackupExportOptions): Promise<Buffer> {
+export async function exportEncryptedBackup(
+  accounts: StoredAccount[],
+  options: BackupExportOptions,
+): Promise<Buffer> {
   checkBackupPassword(options.password);
   const payload: BackupPayload = {
     version: PAYLOAD_VERSION,
@@ -44,7 +49,12 @@ export async function exportEncryptedBackup(accounts: StoredAccount[], options: 
   };
   const plaintext = Buffer.from(JSON.stringify(payload), 'utf8');
   try {
-    const envelope = await encryptPayload(plaintext, options.password, options.now, options.scrypt ?? DEFAULT_SCRYPT);
+    const envelope = await encryptPayload(
+      plaintext,
+      options.password,
+      options.now,
+      options.scrypt ?? DEFAULT_SCRYPT,
+    );
     return Buffer.from(`${JSON.stringify(envelope, null, 2)}\n`, 'utf8');
   } finally {
     plaintext.fill(0);

@@ -2,7 +2,12 @@ import { TesseraError } from '../../shared/errors';
 import { resolveAccountInput } from '../../shared/resolve-account';
 import { ImportError, type ImportEntry, type ImportFormat } from '../import/import-types';
 import { zodIssues } from '../../shared/resolve-account';
-import { BACKUP_FORMAT, BACKUP_VERSION, envelopeSchema, type BackupEnvelope } from './backup-envelope';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  envelopeSchema,
+  type BackupEnvelope,
+} from './backup-envelope';
 import { decryptPayload } from './backup-crypto';
 import { PAYLOAD_VERSION, backupPayloadSchema, type BackupAccount } from './backup-payload';
 
@@ -13,7 +18,10 @@ function readEnvelope(text: string): BackupEnvelope {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new ImportError('IMPORT_TRUNCATED', 'This Tessera backup is incomplete or damaged (it is not whole JSON).');
+    throw new ImportError(
+      'IMPORT_TRUNCATED',
+      'This Tessera backup is incomplete or damaged (it is not whole JSON).',
+    );
   }
   const version = (json as { version?: unknown }).version;
   if (typeof version === 'number' && version > BACKUP_VERSION) {
@@ -25,7 +33,10 @@ function readEnvelope(text: string): BackupEnvelope {
   const parsed = envelopeSchema.safeParse(json);
   if (!parsed.success) {
     const where = zodIssues(parsed.error)[0]?.path.join('.') ?? 'envelope';
-    throw new ImportError('IMPORT_MALFORMED', `This Tessera backup is damaged (its "${where}" field is invalid).`);
+    throw new ImportError(
+      'IMPORT_MALFORMED',
+      `This Tessera backup is damaged (its "${where}" field is invalid).`,
+    );
   }
   return parsed.data;
 }
@@ -49,12 +60,22 @@ function readPayload(plaintext: Buffer): BackupAccount[] {
   try {
     json = JSON.parse(plaintext.toString('utf8'));
   } catch {
-    throw new ImportError('IMPORT_MALFORMED', 'This Tessera backup decrypted, but its contents are not readable.');
+    throw new ImportError(
+      'IMPORT_MALFORMED',
+      'This Tessera backup decrypted, but its contents are not readable.',
+    );
   }
   const parsed = backupPayloadSchema.safeParse(json);
-  if (!parsed.success) throw new ImportError('IMPORT_MALFORMED', 'This Tessera backup decrypted, but its contents are not valid.');
+  if (!parsed.success)
+    throw new ImportError(
+      'IMPORT_MALFORMED',
+      'This Tessera backup decrypted, but its contents are not valid.',
+    );
   if (parsed.data.version > PAYLOAD_VERSION) {
-    throw new ImportError('IMPORT_UNSUPPORTED_VERSION', 'This backup holds data from a newer Tessera; update Tessera to restore it.');
+    throw new ImportError(
+      'IMPORT_UNSUPPORTED_VERSION',
+      'This backup holds data from a newer Tessera; update Tessera to restore it.',
+    );
   }
   return [...parsed.data.accounts].sort((a, b) => a.position - b.position);
 }
@@ -66,7 +87,10 @@ export const tesseraBackupFormat: ImportFormat = {
   async parse(_bytes, text, options) {
     const envelope = readEnvelope(text ?? '');
     if (!options.password) {
-      throw new ImportError('IMPORT_PASSWORD_REQUIRED', 'This Tessera backup is encrypted: enter its password.');
+      throw new ImportError(
+        'IMPORT_PASSWORD_REQUIRED',
+        'This Tessera backup is encrypted: enter its password.',
+      );
     }
     const accounts = readPayload(await decryptPayload(envelope, options.password));
     return { format: 'Tessera backup (encrypted)', entries: accounts.map(toEntry) };

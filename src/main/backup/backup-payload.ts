@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { accountNameSchema, algorithmSchema, issuerSchema, otpTypeSchema } from '../../shared/account';
+import {
+  accountNameSchema,
+  algorithmSchema,
+  issuerSchema,
+  otpTypeSchema,
+} from '../../shared/account';
 
 /**
  * The encrypted part: everything the vault holds. Later features add optional sections here

@@ -29,11 +29,29 @@ const rpcError = (channel: string, input: unknown) => failingChannel(temp.app, c
 function seed(): void {
   const v = temp.app.vault;
   v.add({ issuer: 'GitHub', name: 'octo', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' });
-  v.add({ issuer: 'AWS', name: 'root', secret: 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU', algorithm: 'SHA512', digits: 8, period: 60 });
-  const bank = v.add({ issuer: 'Bank', name: 'me', secret: 'MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK', type: 'hotp', counter: 7 });
+  v.add({
+    issuer: 'AWS',
+    name: 'root',
+    secret: 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU',
+    algorithm: 'SHA512',
+    digits: 8,
+    period: 60,
+  });
+  const bank = v.add({
+    issuer: 'Bank',
+    name: 'me',
+    secret: 'MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK',
+    type: 'hotp',
+    counter: 7,
+  });
   v.hotpNext(bank.id);
   v.hotpNext(bank.id);
-  v.add({ issuer: 'Steam', name: 'gamer', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', type: 'steam' });
+  v.add({
+    issuer: 'Steam',
+    name: 'gamer',
+    secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+    type: 'steam',
+  });
 }
 
 const snapshot = () =>
@@ -51,7 +69,10 @@ async function backupBytes(): Promise<Buffer> {
 }
 
 async function restore(bytes: Buffer, password: string): Promise<ImportSummary> {
-  const preview = await rpc<ImportPreview>('import.previewFile', { dataBase64: bytes.toString('base64'), password });
+  const preview = await rpc<ImportPreview>('import.previewFile', {
+    dataBase64: bytes.toString('base64'),
+    password,
+  });
   return rpc<ImportSummary>('import.confirm', { id: preview.id });
 }
 
@@ -63,15 +84,26 @@ describe('encrypted Tessera backup', () => {
   it('round-trips every field, the order and HOTP counters (default scrypt, through the router)', async () => {
     seed();
     const before = snapshot();
-    const { dataBase64, fileName } = await rpc<{ dataBase64: string; fileName: string }>('export.backup', { password: PASSWORD });
+    const { dataBase64, fileName } = await rpc<{ dataBase64: string; fileName: string }>(
+      'export.backup',
+      { password: PASSWORD },
+    );
     expect(fileName).toMatch(/^tessera-backup-\d{4}-\d{2}-\d{2}\.tessera$/);
     const text = Buffer.from(dataBase64, 'base64').toString('utf8');
     for (const a of before) expect(text).not.toContain(a.secret);
-    expect(JSON.parse(text)).toMatchObject({ format: 'tessera-backup', version: 1, kdf: { name: 'scrypt', N: 2 ** 17, r: 8, p: 1 } });
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'tessera-backup',
+      version: 1,
+      kdf: { name: 'scrypt', N: 2 ** 17, r: 8, p: 1 },
+    });
 
     clearVault();
     const summary = await restore(Buffer.from(dataBase64, 'base64'), PASSWORD);
-    expect(summary).toMatchObject({ imported: 4, skipped: [], format: 'Tessera backup (encrypted)' });
+    expect(summary).toMatchObject({
+      imported: 4,
+      skipped: [],
+      format: 'Tessera backup (encrypted)',
+    });
     expect(snapshot()).toEqual(before);
     expect(snapshot().find((a) => a.issuer === 'Bank')?.counter).toBe(9);
   });
@@ -80,27 +112,48 @@ describe('encrypted Tessera backup', () => {
     seed();
     const bytes = await backupBytes();
     clearVault();
-    expect((await rpcError('import.previewFile', { dataBase64: bytes.toString('base64') })).code).toBe('IMPORT_PASSWORD_REQUIRED');
-    const wrong = await rpcError('import.previewFile', { dataBase64: bytes.toString('base64'), password: 'wrong password' });
+    expect(
+      (await rpcError('import.previewFile', { dataBase64: bytes.toString('base64') })).code,
+    ).toBe('IMPORT_PASSWORD_REQUIRED');
+    const wrong = await rpcError('import.previewFile', {
+      dataBase64: bytes.toString('base64'),
+      password: 'wrong password',
+    });
     expect(wrong.code).toBe('IMPORT_WRONG_PASSWORD');
     expect(wrong.message).not.toMatch(/JBSW|wrong password/);
     expect(temp.app.vault.list()).toHaveLength(0);
   });
 
   it.each([
-    ['a flipped ciphertext bit', (e: Envelope) => {
-      const c = Buffer.from(e.ciphertext, 'base64');
-      c[5]! ^= 1;
-      e.ciphertext = c.toString('base64');
-    }, 'IMPORT_WRONG_PASSWORD'],
-    ['a changed tag', (e: Envelope) => {
-      const t = Buffer.from(e.cipher.tag, 'base64');
-      t[0]! ^= 0x80;
-      e.cipher.tag = t.toString('base64');
-    }, 'IMPORT_WRONG_PASSWORD'],
-    ['a changed date in the header', (e: Envelope) => void (e.createdAt = '2001-01-01T00:00:00.000Z'), 'IMPORT_WRONG_PASSWORD'],
+    [
+      'a flipped ciphertext bit',
+      (e: Envelope) => {
+        const c = Buffer.from(e.ciphertext, 'base64');
+        c[5]! ^= 1;
+        e.ciphertext = c.toString('base64');
+      },
+      'IMPORT_WRONG_PASSWORD',
+    ],
+    [
+      'a changed tag',
+      (e: Envelope) => {
+        const t = Buffer.from(e.cipher.tag, 'base64');
+        t[0]! ^= 0x80;
+        e.cipher.tag = t.toString('base64');
+      },
+      'IMPORT_WRONG_PASSWORD',
+    ],
+    [
+      'a changed date in the header',
+      (e: Envelope) => void (e.createdAt = '2001-01-01T00:00:00.000Z'),
+      'IMPORT_WRONG_PASSWORD',
+    ],
     ['weakened KDF parameters', (e: Envelope) => void (e.kdf.N = 2 ** 11), 'IMPORT_WRONG_PASSWORD'],
-    ['a KDF asking for gigabytes', (e: Envelope) => void (e.kdf.N = 2 ** 24), 'IMPORT_UNSAFE_PARAMETERS'],
+    [
+      'a KDF asking for gigabytes',
+      (e: Envelope) => void (e.kdf.N = 2 ** 24),
+      'IMPORT_UNSAFE_PARAMETERS',
+    ],
     ['a missing field', (e: Envelope) => void delete e.cipher.iv, 'IMPORT_MALFORMED'],
     ['a newer format version', (e: Envelope) => void (e.version = 2), 'IMPORT_UNSUPPORTED_VERSION'],
   ])('refuses a backup with %s and writes nothing', async (_name, tamper, code) => {
@@ -109,7 +162,14 @@ describe('encrypted Tessera backup', () => {
     tamper(envelope);
     clearVault();
     const bytes = Buffer.from(JSON.stringify(envelope));
-    expect((await rpcError('import.previewFile', { dataBase64: bytes.toString('base64'), password: PASSWORD })).code).toBe(code);
+    expect(
+      (
+        await rpcError('import.previewFile', {
+          dataBase64: bytes.toString('base64'),
+          password: PASSWORD,
+        })
+      ).code,
+    ).toBe(code);
     expect(temp.app.vault.list()).toHaveLength(0);
   });
 
@@ -117,7 +177,14 @@ describe('encrypted Tessera backup', () => {
     seed();
     const bytes = await backupBytes();
     const cut = bytes.subarray(0, bytes.length - 40);
-    expect((await rpcError('import.previewFile', { dataBase64: cut.toString('base64'), password: PASSWORD })).code).toBe('IMPORT_TRUNCATED');
+    expect(
+      (
+        await rpcError('import.previewFile', {
+          dataBase64: cut.toString('base64'),
+          password: PASSWORD,
+        })
+      ).code,
+    ).toBe('IMPORT_TRUNCATED');
   });
 
   it('restores into a vault that already has accounts, after them, and flags duplicates', async () => {
@@ -144,7 +211,9 @@ describe('plain exports', () => {
     expect(text.trim().split('\n')).toHaveLength(4);
     expect((await rpcError('export.uris', {})).code).toBe('VALIDATION_FAILED');
     clearVault();
-    const preview = await rpc<ImportPreview>('import.previewFile', { dataBase64: Buffer.from(text).toString('base64') });
+    const preview = await rpc<ImportPreview>('import.previewFile', {
+      dataBase64: Buffer.from(text).toString('base64'),
+    });
     await rpc('import.confirm', { id: preview.id });
     expect(snapshot()).toEqual(before);
   });

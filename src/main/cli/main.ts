@@ -11,7 +11,9 @@ export async function runCli(argv: string[]): Promise<void> {
       process.stderr.write(`tessera: ${error.message} [${error.code}]\n`);
       process.exit(1);
     }
-    process.stderr.write(`tessera: unexpected failure (${error instanceof Error ? error.name : 'unknown'})\n`);
+    process.stderr.write(
+      `tessera: unexpected failure (${error instanceof Error ? error.name : 'unknown'})\n`,
+    );
     process.exit(70);
   }
 }

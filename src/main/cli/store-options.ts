@@ -11,8 +11,14 @@ export interface StoreFlags {
 export function withStoreOptions(command: Command): Command {
   return command
     .option('--data-dir <dir>', 'where the database lives (env TESSERA_DATA_DIR)')
-    .option('--keychain-service <name>', 'OS keychain service holding the master key (env TESSERA_KEYCHAIN_SERVICE)')
-    .option('--key-file <file>', 'read the master key from a 0600 file instead of the keychain (env TESSERA_KEY_FILE)');
+    .option(
+      '--keychain-service <name>',
+      'OS keychain service holding the master key (env TESSERA_KEYCHAIN_SERVICE)',
+    )
+    .option(
+      '--key-file <file>',
+      'read the master key from a 0600 file instead of the keychain (env TESSERA_KEY_FILE)',
+    );
 }
 
 export function configFrom(flags: StoreFlags): AppConfig {

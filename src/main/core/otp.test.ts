@@ -6,7 +6,18 @@ const ascii = (s: string) => new Uint8Array(Buffer.from(s, 'ascii'));
 
 describe('RFC 4226 HOTP test vectors', () => {
   const secret = ascii('12345678901234567890');
-  const expected = ['755224', '287082', '359152', '969429', '338314', '254676', '287922', '162583', '399871', '520489'];
+  const expected = [
+    '755224',
+    '287082',
+    '359152',
+    '969429',
+    '338314',
+    '254676',
+    '287922',
+    '162583',
+    '399871',
+    '520489',
+  ];
   it.each(expected.map((code, counter) => [counter, code]))('counter %i → %s', (counter, code) => {
     expect(hotpCode(secret, counter, 'SHA1', 6)).toBe(code);
   });
@@ -19,19 +30,43 @@ describe('RFC 6238 TOTP test vectors (8 digits, 30 s)', () => {
     SHA512: ascii('1234567890123456789012345678901234567890123456789012345678901234'),
   } as const;
   const vectors: [number, string, keyof typeof secrets][] = [
-    [59, '94287082', 'SHA1'], [59, '46119246', 'SHA256'], [59, '90693936', 'SHA512'],
-    [1111111109, '07081804', 'SHA1'], [1111111109, '68084774', 'SHA256'], [1111111109, '25091201', 'SHA512'],
-    [1111111111, '14050471', 'SHA1'], [1111111111, '67062674', 'SHA256'], [1111111111, '99943326', 'SHA512'],
-    [1234567890, '89005924', 'SHA1'], [1234567890, '91819424', 'SHA256'], [1234567890, '93441116', 'SHA512'],
-    [2000000000, '69279037', 'SHA1'], [2000000000, '90698825', 'SHA256'], [2000000000, '38618901', 'SHA512'],
-    [20000000000, '65353130', 'SHA1'], [20000000000, '77737706', 'SHA256'], [20000000000, '47863826', 'SHA512'],
+    [59, '94287082', 'SHA1'],
+    [59, '46119246', 'SHA256'],
+    [59, '90693936', 'SHA512'],
+    [1111111109, '07081804', 'SHA1'],
+    [1111111109, '68084774', 'SHA256'],
+    [1111111109, '25091201', 'SHA512'],
+    [1111111111, '14050471', 'SHA1'],
+    [1111111111, '67062674', 'SHA256'],
+    [1111111111, '99943326', 'SHA512'],
+    [1234567890, '89005924', 'SHA1'],
+    [1234567890, '91819424', 'SHA256'],
+    [1234567890, '93441116', 'SHA512'],
+    [2000000000, '69279037', 'SHA1'],
+    [2000000000, '90698825', 'SHA256'],
+    [2000000000, '38618901', 'SHA512'],
+    [20000000000, '65353130', 'SHA1'],
+    [20000000000, '77737706', 'SHA256'],
+    [20000000000, '47863826', 'SHA512'],
   ];
   it.each(vectors)('T=%i → %s (%s)', (seconds, code, algorithm) => {
-    const spec = { type: 'totp' as const, algorithm, digits: 8, period: 30, secret: secrets[algorithm] };
+    const spec = {
+      type: 'totp' as const,
+      algorithm,
+      digits: 8,
+      period: 30,
+      secret: secrets[algorithm],
+    };
     expect(totpCode(spec, seconds * 1000)).toBe(code);
     // otpauth's own TOTP path must agree with the node:crypto HMAC we plug in.
     expect(
-      TOTP.generate({ secret: new Secret({ buffer: secrets[algorithm].slice().buffer }), algorithm, digits: 8, period: 30, timestamp: seconds * 1000 }),
+      TOTP.generate({
+        secret: new Secret({ buffer: secrets[algorithm].slice().buffer }),
+        algorithm,
+        digits: 8,
+        period: 30,
+        timestamp: seconds * 1000,
+      }),
     ).toBe(code);
   });
 });
@@ -47,7 +82,9 @@ describe('time steps and Steam codes', () => {
     const secret = ascii('12345678901234567890');
     const code = steamCode(secret, 1);
     expect(code).toMatch(/^[23456789BCDFGHJKMNPQRTVWXY]{5}$/);
-    expect(codeAtStep({ type: 'steam', algorithm: 'SHA1', digits: 5, period: 30, secret }, 1)).toBe(code);
+    expect(codeAtStep({ type: 'steam', algorithm: 'SHA1', digits: 5, period: 30, secret }, 1)).toBe(
+      code,
+    );
     expect(steamCode(secret, 2)).not.toBe(code);
   });
 

@@ -17,7 +17,12 @@ export function timeStep(atMs: number, period: number): number {
   return Math.floor(atMs / 1000 / period);
 }
 
-export function hotpCode(secret: Uint8Array, counter: number, algorithm: Algorithm, digits: number): string {
+export function hotpCode(
+  secret: Uint8Array,
+  counter: number,
+  algorithm: Algorithm,
+  digits: number,
+): string {
   return HOTP.generate({
     secret: new Secret({ buffer: secret.slice().buffer }),
     algorithm,

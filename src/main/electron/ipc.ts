@@ -6,7 +6,11 @@ import { isAppUrl } from './window-options';
 const MAX_CLEAR_MS = 5 * 60 * 1000;
 
 /** Every handler first checks that the call comes from our window's own top frame. */
-function trusted(event: IpcMainInvokeEvent, window: () => WebContents | undefined, appFileUrl: string): boolean {
+function trusted(
+  event: IpcMainInvokeEvent,
+  window: () => WebContents | undefined,
+  appFileUrl: string,
+): boolean {
   const frame = event.senderFrame;
   return (
     event.sender === window() &&
@@ -16,10 +20,17 @@ function trusted(event: IpcMainInvokeEvent, window: () => WebContents | undefine
   );
 }
 
-export function registerIpc(router: Router, window: () => WebContents | undefined, appFileUrl: string): void {
+export function registerIpc(
+  router: Router,
+  window: () => WebContents | undefined,
+  appFileUrl: string,
+): void {
   ipcMain.handle(RPC_IPC_CHANNEL, (event, channel: unknown, input: unknown) => {
     if (!trusted(event, window, appFileUrl)) {
-      return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'IPC from an untrusted frame.' } };
+      return {
+        ok: false,
+        error: { code: 'FORBIDDEN_SENDER', message: 'IPC from an untrusted frame.' },
+      };
     }
     return router(channel, input);
   });
@@ -27,7 +38,8 @@ export function registerIpc(router: Router, window: () => WebContents | undefine
   ipcMain.handle(CLIPBOARD_IPC_CHANNEL, (event, text: unknown, clearAfterMs: unknown) => {
     if (!trusted(event, window, appFileUrl) || typeof text !== 'string' || text.length > 64) return;
     clipboard.writeText(text);
-    const delay = typeof clearAfterMs === 'number' ? Math.min(Math.max(clearAfterMs, 0), MAX_CLEAR_MS) : 30_000;
+    const delay =
+      typeof clearAfterMs === 'number' ? Math.min(Math.max(clearAfterMs, 0), MAX_CLEAR_MS) : 30_000;
     // Only clear what we put there: the person may have copied something else since.
     setTimeout(() => {
       void Promise.resolve(clipboard.readText()).then((current) => {

@@ -36,7 +36,10 @@ function createWindow(): BrowserWindow {
 function hardenSession(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+      },
     });
   });
   // A camera for QR scanning is the only permission the app ever asks for.
@@ -70,7 +73,9 @@ async function start(): Promise<void> {
 
   // The window opens even when the vault cannot (locked keychain, wrong key...): the renderer
   // shows the reason and retries through the deferred router.
-  const opener = createAppOpener(resolveConfig({ dataDir: process.env.TESSERA_DATA_DIR ?? app.getPath('userData') }));
+  const opener = createAppOpener(
+    resolveConfig({ dataDir: process.env.TESSERA_DATA_DIR ?? app.getPath('userData') }),
+  );
   registerIpc(deferredRouter(opener, 'electron'), () => mainWindow?.webContents, appFileUrl);
   mainWindow = createWindow();
   app.on('activate', () => {

@@ -30,7 +30,11 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
  * Only our own bundle may be shown or call IPC: the dev server in development, otherwise the one
  * packaged index.html (any other file:// page would be foreign content).
  */
-export function isAppUrl(url: string, devServerUrl: string | undefined, appFileUrl: string): boolean {
+export function isAppUrl(
+  url: string,
+  devServerUrl: string | undefined,
+  appFileUrl: string,
+): boolean {
   if (devServerUrl) return url.startsWith(devServerUrl);
   const bare = url.split(/[?#]/)[0];
   return bare === appFileUrl;

@@ -24,7 +24,9 @@ afterEach(() => {
 });
 
 async function tessera(...args: string[]): Promise<void> {
-  await buildProgram().exitOverride().parseAsync(['node', 'tessera', ...args]);
+  await buildProgram()
+    .exitOverride()
+    .parseAsync(['node', 'tessera', ...args]);
 }
 async function failure(...args: string[]): Promise<string> {
   try {
@@ -37,8 +39,26 @@ async function failure(...args: string[]): Promise<string> {
 }
 
 const ga = [
-  { issuer: 'GitHub', name: 'octo', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP', type: 'totp', algorithm: 'SHA256', digits: 8, period: 30, counter: 0 },
-  { issuer: 'Bank', name: 'me', secret: 'MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK', type: 'hotp', algorithm: 'SHA1', digits: 6, period: 30, counter: 3 },
+  {
+    issuer: 'GitHub',
+    name: 'octo',
+    secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+    type: 'totp',
+    algorithm: 'SHA256',
+    digits: 8,
+    period: 30,
+    counter: 0,
+  },
+  {
+    issuer: 'Bank',
+    name: 'me',
+    secret: 'MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK',
+    type: 'hotp',
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 3,
+  },
 ] as const;
 
 describe('tessera import --dry-run --json', () => {
@@ -69,17 +89,45 @@ describe('tessera export and import against a vault', () => {
     await createKeyFile(keyFile);
     const store = ['--data-dir', join(dir, 'data'), '--key-file', keyFile];
     const links = join(dir, 'links.txt');
-    writeFileSync(links, ga.map((a) => `otpauth://${a.type}/${a.issuer}:${a.name}?secret=${a.secret}&algorithm=${a.algorithm}&digits=${a.digits}&counter=${a.counter}`).join('\n'));
+    writeFileSync(
+      links,
+      ga
+        .map(
+          (a) =>
+            `otpauth://${a.type}/${a.issuer}:${a.name}?secret=${a.secret}&algorithm=${a.algorithm}&digits=${a.digits}&counter=${a.counter}`,
+        )
+        .join('\n'),
+    );
     await tessera('import', links, ...store);
     expect(out.join('')).toMatch(/Imported 2 accounts/);
 
     const pw = join(dir, 'pw');
     writeFileSync(pw, 'a long backup password\n');
     const backup = join(dir, 'vault.tessera');
-    await tessera('export', '--format', 'tessera', '--out', backup, '--password-file', pw, ...store);
+    await tessera(
+      'export',
+      '--format',
+      'tessera',
+      '--out',
+      backup,
+      '--password-file',
+      pw,
+      ...store,
+    );
     expect(statSync(backup).mode & 0o777).toBe(0o600);
     expect(readFileSync(backup, 'utf8')).not.toContain(ga[0].secret);
-    expect(await failure('export', '--format', 'tessera', '--out', backup, '--password-file', pw, ...store)).toBe('EXPORT_FAILED');
+    expect(
+      await failure(
+        'export',
+        '--format',
+        'tessera',
+        '--out',
+        backup,
+        '--password-file',
+        pw,
+        ...store,
+      ),
+    ).toBe('EXPORT_FAILED');
 
     const uris = join(dir, 'uris.txt');
     await tessera('export', '--format', 'uris', '--out', uris, ...store);

@@ -36,10 +36,16 @@ function unrecognized(text: string | undefined, fileName: string | undefined): I
  * Detection by content, in a fixed order: our formats first, then other apps'. Whatever a
  * format throws, callers only ever see an ImportError.
  */
-export async function parseImportFile(bytes: Uint8Array, options: DetectOptions = {}): Promise<ImportParseResult[]> {
+export async function parseImportFile(
+  bytes: Uint8Array,
+  options: DetectOptions = {},
+): Promise<ImportParseResult[]> {
   if (bytes.length === 0) throw new ImportError('IMPORT_TRUNCATED', 'The file is empty.');
   if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new ImportError('IMPORT_TOO_LARGE', 'The file is too large to be an authenticator export (over 32 MiB).');
+    throw new ImportError(
+      'IMPORT_TOO_LARGE',
+      'The file is too large to be an authenticator export (over 32 MiB).',
+    );
   }
   const text = asText(bytes);
   for (const format of formatsForDetection()) {
@@ -54,7 +60,10 @@ export async function parseImportFile(bytes: Uint8Array, options: DetectOptions 
       return await format.parseAll(bytes, text, options);
     } catch (error) {
       if (error instanceof ImportError) throw error;
-      throw new ImportError('IMPORT_MALFORMED', `The file looks like ${format.id} but could not be read.`);
+      throw new ImportError(
+        'IMPORT_MALFORMED',
+        `The file looks like ${format.id} but could not be read.`,
+      );
     }
   }
   throw unrecognized(text, options.fileName);

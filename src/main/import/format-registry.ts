@@ -1,11 +1,20 @@
 import { thirdPartyFormats } from './formats';
 import type { ImportFormat, ImportOptions, ImportParseResult } from './import-types';
-import { imageFormat, tesseraBackupFormat, uriListFormat, type MultiImportFormat } from './own-formats';
+import {
+  imageFormat,
+  tesseraBackupFormat,
+  uriListFormat,
+  type MultiImportFormat,
+} from './own-formats';
 
 export interface DetectableFormat {
   id: string;
   detect: ImportFormat['detect'];
-  parseAll(bytes: Uint8Array, text: string | undefined, options: ImportOptions): Promise<ImportParseResult[]>;
+  parseAll(
+    bytes: Uint8Array,
+    text: string | undefined,
+    options: ImportOptions,
+  ): Promise<ImportParseResult[]>;
 }
 
 const single = (format: ImportFormat): DetectableFormat => ({
@@ -25,5 +34,10 @@ const multi = (format: MultiImportFormat): DetectableFormat => ({
  * formats in their registry's order. Read at call time so late registrations count.
  */
 export function formatsForDetection(): DetectableFormat[] {
-  return [single(tesseraBackupFormat), multi(uriListFormat), multi(imageFormat), ...thirdPartyFormats.map(single)];
+  return [
+    single(tesseraBackupFormat),
+    multi(uriListFormat),
+    multi(imageFormat),
+    ...thirdPartyFormats.map(single),
+  ];
 }

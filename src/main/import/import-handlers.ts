@@ -28,21 +28,39 @@ export function transferHandlers(
   const imports = createImportService(repository, clock);
   return {
     'import.previewFile': ({ dataBase64, fileName, password, appendTo }) =>
-      imports.previewFile(new Uint8Array(Buffer.from(dataBase64, 'base64')), { fileName, password, appendTo }),
+      imports.previewFile(new Uint8Array(Buffer.from(dataBase64, 'base64')), {
+        fileName,
+        password,
+        appendTo,
+      }),
     'import.previewTexts': ({ texts, appendTo }) => imports.previewTexts(texts, appendTo),
-    'import.confirm': ({ id, exclude, includeDuplicates }) => imports.confirm(id, { exclude, includeDuplicates }),
+    'import.confirm': ({ id, exclude, includeDuplicates }) =>
+      imports.confirm(id, { exclude, includeDuplicates }),
     'import.cancel': ({ id }) => imports.cancel(id),
     'export.backup': async ({ password }) => {
       const now = clock();
-      const bytes = await exportEncryptedBackup(repository.list(), { password, now: new Date(now), appVersion });
-      return { fileName: `tessera-backup-${dateStamp(now)}.tessera`, dataBase64: bytes.toString('base64') };
+      const bytes = await exportEncryptedBackup(repository.list(), {
+        password,
+        now: new Date(now),
+        appVersion,
+      });
+      return {
+        fileName: `tessera-backup-${dateStamp(now)}.tessera`,
+        dataBase64: bytes.toString('base64'),
+      };
     },
-    'export.uris': () => ({ fileName: `tessera-otpauth-${dateStamp(clock())}.txt`, text: exportUriList(repository.list()) }),
+    'export.uris': () => ({
+      fileName: `tessera-otpauth-${dateStamp(clock())}.txt`,
+      text: exportUriList(repository.list()),
+    }),
     'export.accountQr': async ({ id }) => {
       const account = repository.get(id);
       if (!account) throw new TesseraError('NOT_FOUND', 'That account no longer exists.');
       const uri = formatOtpauthUri(account);
-      return { uri, svg: await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }) };
+      return {
+        uri,
+        svg: await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }),
+      };
     },
   };
 }

@@ -8,7 +8,10 @@ import { createPendingImports, type PendingImport } from './pending-imports';
 import { classify, duplicateKey, previewOf } from './preview-view';
 
 function noQrCode(): ImportError {
-  return new ImportError('IMPORT_NO_QR_CODE', 'No QR code was found. Make sure the whole code is visible and sharp.');
+  return new ImportError(
+    'IMPORT_NO_QR_CODE',
+    'No QR code was found. Make sure the whole code is visible and sharp.',
+  );
 }
 
 function existingIndex(accounts: StoredAccount[]): Map<string, string> {
@@ -56,7 +59,10 @@ export function createImportService(repository: AccountRepository, clock: () => 
   }
 
   return {
-    async previewFile(bytes: Uint8Array, options: DetectOptions & { appendTo?: string } = {}): Promise<ImportPreview> {
+    async previewFile(
+      bytes: Uint8Array,
+      options: DetectOptions & { appendTo?: string } = {},
+    ): Promise<ImportPreview> {
       if (options.appendTo) pending.get(options.appendTo); // fail fast on an expired id
       return open(await parseImportFile(bytes, options), options.appendTo);
     },
@@ -65,7 +71,10 @@ export function createImportService(repository: AccountRepository, clock: () => 
       return open(parsePayloads(texts, 'QR code'), appendTo);
     },
     /** Re-checks duplicates against the vault as it is now, then writes in one transaction. */
-    confirm(id: string, options: { exclude?: number[]; includeDuplicates?: boolean } = {}): ImportSummary {
+    confirm(
+      id: string,
+      options: { exclude?: number[]; includeDuplicates?: boolean } = {},
+    ): ImportSummary {
       const item = pending.get(id);
       const excluded = new Set(options.exclude ?? []);
       const statuses = classify(item.entries, existingIndex(repository.list()));
@@ -73,7 +82,8 @@ export function createImportService(repository: AccountRepository, clock: () => 
       const skipped: ImportSummary['skipped'] = [];
       item.entries.forEach((entry, i) => {
         const status = statuses[i]!;
-        if (status.status === 'skipped') skipped.push({ label: entry.label, reason: status.reason });
+        if (status.status === 'skipped')
+          skipped.push({ label: entry.label, reason: status.reason });
         else if (excluded.has(i)) skipped.push({ label: entry.label, reason: 'You left it out.' });
         else if (status.status === 'duplicate' && !options.includeDuplicates) {
           skipped.push({ label: entry.label, reason: status.reason });

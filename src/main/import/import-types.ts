@@ -52,5 +52,9 @@ export interface ImportFormat {
   id: string;
   /** Cheap, side-effect-free sniffing. */
   detect(bytes: Uint8Array, text: string | undefined): boolean;
-  parse(bytes: Uint8Array, text: string | undefined, options: ImportOptions): Promise<ImportParseResult>;
+  parse(
+    bytes: Uint8Array,
+    text: string | undefined,
+    options: ImportOptions,
+  ): Promise<ImportParseResult>;
 }

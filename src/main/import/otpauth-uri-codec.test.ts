@@ -7,8 +7,19 @@ import { bytesToBase32 } from '../../shared/secret';
 
 /** Labels as people type them: any printable text, trimmed, without control characters. */
 const label = fc
-  .string({ unit: fc.oneof(fc.constantFrom(...'abcXYZ09 :@.-_+%&?#/=é€😀'), fc.string({ minLength: 1, maxLength: 1, unit: 'grapheme' })), maxLength: 40 })
-  .map((s) => [...s].filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f).join('').trim());
+  .string({
+    unit: fc.oneof(
+      fc.constantFrom(...'abcXYZ09 :@.-_+%&?#/=é€😀'),
+      fc.string({ minLength: 1, maxLength: 1, unit: 'grapheme' }),
+    ),
+    maxLength: 40,
+  })
+  .map((s) =>
+    [...s]
+      .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
+      .join('')
+      .trim(),
+  );
 
 const draft: fc.Arbitrary<AccountDraft> = fc
   .record({
@@ -47,10 +58,15 @@ describe('otpauth URI codec', () => {
     const input = fc.oneof(
       fc.string(),
       fc.string().map((s) => `otpauth://${s}`),
-      fc.tuple(fc.constantFrom('totp', 'hotp', 'steam', 'x'), fc.string(), fc.string()).map(([t, l, q]) => `otpauth://${t}/${l}?${q}`),
+      fc
+        .tuple(fc.constantFrom('totp', 'hotp', 'steam', 'x'), fc.string(), fc.string())
+        .map(([t, l, q]) => `otpauth://${t}/${l}?${q}`),
       fc
         .tuple(fc.string(), fc.string(), fc.string(), fc.string())
-        .map(([l, s, d, p]) => `otpauth://totp/${l}?secret=${s}&digits=${d}&period=${p}&algorithm=${l}`),
+        .map(
+          ([l, s, d, p]) =>
+            `otpauth://totp/${l}?secret=${s}&digits=${d}&period=${p}&algorithm=${l}`,
+        ),
     );
     fc.assert(
       fc.property(input, (text) => {

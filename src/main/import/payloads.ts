@@ -6,11 +6,16 @@ import { MIGRATION_PREFIX, parseMigrationUri } from './migration/migration-paylo
 /** Why a scanned text is not something we can enrol, in the person's words. */
 export function notOtpReason(text: string): string {
   const t = text.trim();
-  if (/^https?:\/\//i.test(t)) return 'This QR code is a web link, not an authenticator setup code.';
-  if (/^WIFI:/i.test(t)) return 'This QR code is for joining a Wi-Fi network, not an authenticator setup code.';
-  if (/^(mailto:|tel:|sms:|geo:)/i.test(t)) return 'This QR code is a contact or location link, not an authenticator setup code.';
-  if (/^BEGIN:(VCARD|VEVENT|VCALENDAR)/i.test(t)) return 'This QR code is a contact card or event, not an authenticator setup code.';
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(t)) return 'This QR code is a link for another app, not an authenticator setup code.';
+  if (/^https?:\/\//i.test(t))
+    return 'This QR code is a web link, not an authenticator setup code.';
+  if (/^WIFI:/i.test(t))
+    return 'This QR code is for joining a Wi-Fi network, not an authenticator setup code.';
+  if (/^(mailto:|tel:|sms:|geo:)/i.test(t))
+    return 'This QR code is a contact or location link, not an authenticator setup code.';
+  if (/^BEGIN:(VCARD|VEVENT|VCALENDAR)/i.test(t))
+    return 'This QR code is a contact card or event, not an authenticator setup code.';
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(t))
+    return 'This QR code is a link for another app, not an authenticator setup code.';
   return 'This QR code holds plain text, not an authenticator setup code.';
 }
 
@@ -18,7 +23,9 @@ function labelForUri(text: string): string {
   try {
     const input = parseOtpauthUriInput(text);
     const issuer = input.issuer ?? '';
-    return issuer && input.name ? `${issuer} (${input.name})` : issuer || input.name || 'Unnamed account';
+    return issuer && input.name
+      ? `${issuer} (${input.name})`
+      : issuer || input.name || 'Unnamed account';
   } catch {
     return 'otpauth link';
   }

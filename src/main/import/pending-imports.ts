@@ -37,7 +37,13 @@ export function createPendingImports(clock: () => number, ttlMs = PENDING_TTL_MS
         const oldest = pending.keys().next().value;
         if (oldest !== undefined) pending.delete(oldest);
       }
-      const item: PendingImport = { id: randomUUID(), format, entries: [], batches: [], expiresAt: clock() + ttlMs };
+      const item: PendingImport = {
+        id: randomUUID(),
+        format,
+        entries: [],
+        batches: [],
+        expiresAt: clock() + ttlMs,
+      };
       pending.set(item.id, item);
       return item;
     },
@@ -45,7 +51,10 @@ export function createPendingImports(clock: () => number, ttlMs = PENDING_TTL_MS
       sweep();
       const item = pending.get(id);
       if (!item) {
-        throw new TesseraError('NOT_FOUND', 'This import preview has expired or was already used; start the import again.');
+        throw new TesseraError(
+          'NOT_FOUND',
+          'This import preview has expired or was already used; start the import again.',
+        );
       }
       item.expiresAt = clock() + ttlMs;
       return item;

@@ -14,11 +14,14 @@ export type EntryStatus = { status: 'new' } | { status: 'duplicate' | 'skipped';
 export function classify(entries: ImportEntry[], existing: Map<string, string>): EntryStatus[] {
   const seen = new Set<string>();
   return entries.map((entry) => {
-    if (!entry.draft) return { status: 'skipped', reason: entry.skipReason ?? 'This entry cannot be imported.' };
+    if (!entry.draft)
+      return { status: 'skipped', reason: entry.skipReason ?? 'This entry cannot be imported.' };
     const key = duplicateKey(entry.draft);
     const label = existing.get(key);
-    if (label !== undefined) return { status: 'duplicate', reason: `Already in your vault as “${label}”.` };
-    if (seen.has(key)) return { status: 'duplicate', reason: 'Appears more than once in this import.' };
+    if (label !== undefined)
+      return { status: 'duplicate', reason: `Already in your vault as “${label}”.` };
+    if (seen.has(key))
+      return { status: 'duplicate', reason: 'Appears more than once in this import.' };
     seen.add(key);
     return { status: 'new' };
   });
@@ -34,7 +37,12 @@ function entryView(entry: ImportEntry, index: number, status: EntryStatus): Impo
     status: status.status,
   };
   if (d) {
-    Object.assign(view, { type: d.type, algorithm: d.algorithm, digits: d.digits, counter: d.counter });
+    Object.assign(view, {
+      type: d.type,
+      algorithm: d.algorithm,
+      digits: d.digits,
+      counter: d.counter,
+    });
     if (d.type !== 'hotp') view.period = d.period;
   }
   if (status.status !== 'new') view.reason = status.reason;
@@ -48,7 +56,11 @@ export function previewOf(item: PendingImport, existing: Map<string, string>): I
     id: item.id,
     format: item.format,
     entries: item.entries.map((entry, i) => entryView(entry, i, statuses[i]!)),
-    batches: item.batches.map((b) => ({ ...(b.id !== undefined ? { id: b.id } : {}), size: b.size, received: [...b.received].sort((x, y) => x - y) })),
+    batches: item.batches.map((b) => ({
+      ...(b.id !== undefined ? { id: b.id } : {}),
+      size: b.size,
+      received: [...b.received].sort((x, y) => x - y),
+    })),
     expiresAt: item.expiresAt,
   };
 }

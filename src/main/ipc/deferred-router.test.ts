@@ -51,6 +51,9 @@ describe('deferred router', () => {
       throw new Error('SQLITE_IOERR at /secret/path');
     });
     const response = await deferredRouter(opener, 'web')('vault.list', {});
-    expect(response).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Tessera could not open its vault.' } });
+    expect(response).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Tessera could not open its vault.' },
+    });
   });
 });

@@ -16,7 +16,10 @@ export interface AppOpener {
  * keychain can be unlocked and "Try again" works without restarting. Concurrent callers share
  * one attempt.
  */
-export function createAppOpener(config: AppConfig, open: (config: AppConfig) => Promise<App> = openApp): AppOpener {
+export function createAppOpener(
+  config: AppConfig,
+  open: (config: AppConfig) => Promise<App> = openApp,
+): AppOpener {
   let app: App | undefined;
   let attempt: Promise<App> | undefined;
   return {
@@ -43,7 +46,10 @@ export function deferredRouter(opener: AppOpener, mode: 'electron' | 'web'): Rou
         router = (await opener.open()).router(mode);
       } catch (error) {
         if (error instanceof TesseraError) return { ok: false, error: error.toPayload() };
-        return { ok: false, error: { code: 'INTERNAL', message: 'Tessera could not open its vault.' } };
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'Tessera could not open its vault.' },
+        };
       }
     }
     return router(channel, payload);

@@ -10,7 +10,9 @@ import { TesseraError } from '../../shared/errors';
 import { zodIssues } from '../../shared/resolve-account';
 
 export type Handlers = {
-  [C in Channel]: (input: z.output<(typeof contract)[C]['input']>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+  [C in Channel]: (
+    input: z.output<(typeof contract)[C]['input']>,
+  ) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 };
 
 export type Router = (channel: unknown, payload: unknown) => Promise<RpcResponse>;
@@ -19,7 +21,10 @@ function toErrorResponse(error: unknown): RpcResponse {
   if (error instanceof TesseraError) return { ok: false, error: error.toPayload() };
   // Unknown failures may carry anything in their message; never pass it across the boundary.
   console.error('tessera: internal error:', error instanceof Error ? error.name : typeof error);
-  return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Tessera.' } };
+  return {
+    ok: false,
+    error: { code: 'INTERNAL', message: 'Something went wrong inside Tessera.' },
+  };
 }
 
 /**
@@ -30,7 +35,10 @@ export function createRouter(handlers: Handlers): Router {
   return async (channel, payload) => {
     try {
       if (!isChannel(channel)) {
-        throw new TesseraError('UNKNOWN_CHANNEL', `Unknown channel "${String(channel).slice(0, 64)}".`);
+        throw new TesseraError(
+          'UNKNOWN_CHANNEL',
+          `Unknown channel "${String(channel).slice(0, 64)}".`,
+        );
       }
       const spec = contract[channel];
       const input = spec.input.safeParse(payload ?? {});
@@ -46,4 +54,3 @@ export function createRouter(handlers: Handlers): Router {
     }
   };
 }
-

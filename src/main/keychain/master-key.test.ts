@@ -23,7 +23,9 @@ describe.runIf(available)('master key in the OS keychain', () => {
 
   it('refuses to invent a key beside an existing database', async () => {
     const other = createKeytarStore(`${service}-empty`);
-    await expect(loadMasterKey(other, true)).rejects.toMatchObject({ code: 'KEYCHAIN_KEY_MISSING' });
+    await expect(loadMasterKey(other, true)).rejects.toMatchObject({
+      code: 'KEYCHAIN_KEY_MISSING',
+    });
     expect(await other.get('master-key')).toBeNull();
   });
 });

@@ -33,20 +33,46 @@ function enrolledFactor(ctx: MfaContext, caller: Caller, userId: string, useCach
   const row = ctx.users.forVerify(caller.clientId, userId);
   if (!row) throw userNotFound(userId);
   if (row.totp_factor_id === null || row.totp_secret === null) throw notEnrolled();
-  const factor = ctx.factorCache.remember(caller.clientId, userId, row.pk, row.totp_factor_id, row.totp_secret);
+  const factor = ctx.factorCache.remember(
+    caller.clientId,
+    userId,
+    row.pk,
+    row.totp_factor_id,
+    row.totp_secret,
+  );
   return { factor, fromCache: false };
 }
 
-export function prepareAttempt(ctx: MfaContext, caller: Caller, userId: string, raw: string, allowBackup: boolean, useCache: boolean): PreparedAttempt {
+export function prepareAttempt(
+  ctx: MfaContext,
+  caller: Caller,
+  userId: string,
+  raw: string,
+  allowBackup: boolean,
+  useCache: boolean,
+): PreparedAttempt {
   const { factor, fromCache } = enrolledFactor(ctx, caller, userId, useCache);
   const base = { pk: factor.pk, userId, factorId: factor.factorId, fromCache };
   const totp = normalizeTotpCode(raw);
   if (totp !== null) {
-    return { ...base, method: 'totp', step: matchingStep(factor.secret, totp, ctx.clock(), caller.policy.window), hash: null };
+    return {
+      ...base,
+      method: 'totp',
+      step: matchingStep(factor.secret, totp, ctx.clock(), caller.policy.window),
+      hash: null,
+    };
   }
   const backup = allowBackup ? normalizeBackupCode(raw) : null;
-  if (backup !== null) return { ...base, method: 'backup_code', step: null, hash: ctx.keys.backupCodeHash(factor.pk, backup) };
-  const expected = allowBackup ? 'the 6-digit code from the authenticator app or a 16-character backup code' : 'the 6-digit code from the authenticator app';
+  if (backup !== null)
+    return {
+      ...base,
+      method: 'backup_code',
+      step: null,
+      hash: ctx.keys.backupCodeHash(factor.pk, backup),
+    };
+  const expected = allowBackup
+    ? 'the 6-digit code from the authenticator app or a 16-character backup code'
+    : 'the 6-digit code from the authenticator app';
   throw badCodeFormat(expected);
 }
 
@@ -62,34 +88,64 @@ export function attemptInTransaction(ctx: MfaContext, caller: Caller, p: Prepare
   const lockedNow = (): Outcome => {
     const current = ctx.users.findByPk(p.pk);
     if (!current || current.totp_factor_id !== p.factorId) return { kind: 'stale' };
-    ctx.record({ ...base, event: 'verify.locked', outcome: 'failure', detail: { method: p.method } });
+    ctx.record({
+      ...base,
+      event: 'verify.locked',
+      outcome: 'failure',
+      detail: { method: p.method },
+    });
     return { kind: 'locked', lockedUntil: current.locked_until ?? now };
   };
   if (p.step !== null) {
     const accepted = ctx.users.acceptTotp(p.pk, p.factorId, p.step, now);
     if (accepted) {
-      ctx.record({ ...base, event: 'verify.success', outcome: 'success', detail: { method: 'totp' } });
+      ctx.record({
+        ...base,
+        event: 'verify.success',
+        outcome: 'success',
+        detail: { method: 'totp' },
+      });
       return { kind: 'ok', method: 'totp', remaining: accepted.backup_codes_remaining };
     }
     const current = ctx.users.findByPk(p.pk);
     if (!current || current.totp_factor_id !== p.factorId) return { kind: 'stale' };
     if (isLocked(current.locked_until, now)) return lockedNow();
-    ctx.record({ ...base, event: 'verify.replayed', outcome: 'failure', detail: { method: 'totp' } });
+    ctx.record({
+      ...base,
+      event: 'verify.replayed',
+      outcome: 'failure',
+      detail: { method: 'totp' },
+    });
     return { kind: 'replayed' };
   }
   if (p.hash !== null && ctx.factors.consumeCode(p.pk, p.factorId, p.hash, now)) {
     const remaining = ctx.users.acceptBackup(p.pk, now);
-    ctx.record({ ...base, event: 'verify.success', outcome: 'success', detail: { method: 'backup_code', remaining } });
+    ctx.record({
+      ...base,
+      event: 'verify.success',
+      outcome: 'success',
+      detail: { method: 'backup_code', remaining },
+    });
     return { kind: 'ok', method: 'backup_code', remaining };
   }
   const max = caller.policy.maxFailures;
   const counted = ctx.users.countFailure(p.pk, p.factorId, max, now);
   if (!counted) return lockedNow();
   const attemptsRemaining = Math.max(0, max - counted.failures);
-  ctx.record({ ...base, event: 'verify.failure', outcome: 'failure', detail: { method: p.method, attemptsRemaining } });
+  ctx.record({
+    ...base,
+    event: 'verify.failure',
+    outcome: 'failure',
+    detail: { method: p.method, attemptsRemaining },
+  });
   if (counted.locked_until !== null) {
     const until = new Date(counted.locked_until).toISOString();
-    ctx.record({ ...base, event: 'lockout.engaged', outcome: 'success', detail: { failures: counted.failures, lockedUntil: until } });
+    ctx.record({
+      ...base,
+      event: 'lockout.engaged',
+      outcome: 'success',
+      detail: { failures: counted.failures, lockedUntil: until },
+    });
   }
   return { kind: 'invalid', attemptsRemaining };
 }
@@ -101,10 +157,17 @@ export function acceptedOrThrow(outcome: Outcome, nowMs: number): Extract<Outcom
       return outcome;
     case 'invalid':
       return fail(
-        new MfaError('INVALID_CODE', 'The code is not valid.', { attemptsRemaining: outcome.attemptsRemaining }),
+        new MfaError('INVALID_CODE', 'The code is not valid.', {
+          attemptsRemaining: outcome.attemptsRemaining,
+        }),
       );
     case 'replayed':
-      return fail(new MfaError('CODE_REPLAYED', 'This code was already used. Wait for the next code from the authenticator app.'));
+      return fail(
+        new MfaError(
+          'CODE_REPLAYED',
+          'This code was already used. Wait for the next code from the authenticator app.',
+        ),
+      );
     case 'stale':
       return fail(notEnrolled());
     case 'locked': {
@@ -112,7 +175,11 @@ export function acceptedOrThrow(outcome: Outcome, nowMs: number): Extract<Outcom
       const admin = outcome.lockedUntil >= LOCKED_UNTIL_ADMIN;
       return fail(
         admin
-          ? new MfaError('LOCKED', 'Too many failed attempts: the factor is locked until an administrator unlocks it.', { lockedUntil: null })
+          ? new MfaError(
+              'LOCKED',
+              'Too many failed attempts: the factor is locked until an administrator unlocks it.',
+              { lockedUntil: null },
+            )
           : new MfaError('LOCKED', `Too many failed attempts: try again after ${until}.`, {
               lockedUntil: until,
               retryAfterSeconds: retryAfterSeconds(outcome.lockedUntil, nowMs),
@@ -125,4 +192,3 @@ export function acceptedOrThrow(outcome: Outcome, nowMs: number): Extract<Outcom
 function fail(error: MfaError): never {
   throw error;
 }
-

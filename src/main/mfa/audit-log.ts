@@ -53,7 +53,9 @@ export function createAuditLog(db: Db): AuditLog {
     let statement = inserts.get(rows);
     if (!statement) {
       const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
-      statement = db.prepare(`INSERT INTO audit_events (at, actor, client_id, user_id, event, outcome, detail) VALUES ${values}`);
+      statement = db.prepare(
+        `INSERT INTO audit_events (at, actor, client_id, user_id, event, outcome, detail) VALUES ${values}`,
+      );
       inserts.set(rows, statement);
     }
     return statement;
@@ -69,7 +71,15 @@ export function createAuditLog(db: Db): AuditLog {
   return {
     append(entry, atMs) {
       const detail = entry.detail ? JSON.stringify(entry.detail) : null;
-      params.push(atMs, entry.actor, entry.clientId, entry.userId, entry.event, entry.outcome, detail);
+      params.push(
+        atMs,
+        entry.actor,
+        entry.clientId,
+        entry.userId,
+        entry.event,
+        entry.outcome,
+        detail,
+      );
     },
     pending: {
       mark: () => params.length,

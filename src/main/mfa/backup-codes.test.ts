@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BACKUP_CODE_LENGTH, formatBackupCode, generateBackupCodes, normalizeBackupCode } from './backup-codes';
+import {
+  BACKUP_CODE_LENGTH,
+  formatBackupCode,
+  generateBackupCodes,
+  normalizeBackupCode,
+} from './backup-codes';
 
 describe('backup codes', () => {
   it('are 16 Crockford characters (80 bits), distinct, shown in groups of four', () => {

@@ -25,7 +25,13 @@ export function createFactorCache(keys: MfaKeys) {
     get: (clientId: string, userId: string) => byClient.get(clientId)?.get(userId),
 
     /** Opens the sealed secret of an enrolled row and keeps it. */
-    remember(clientId: string, userId: string, pk: number, factorId: string, sealed: Buffer): CachedFactor {
+    remember(
+      clientId: string,
+      userId: string,
+      pk: number,
+      factorId: string,
+      sealed: Buffer,
+    ): CachedFactor {
       const entry = { pk, factorId, secret: keys.open(sealed, factorId) };
       if (size >= MAX_ENTRIES) {
         byClient.clear();

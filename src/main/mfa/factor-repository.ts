@@ -6,9 +6,13 @@ export function createFactorRepository(db: Db) {
     putPending: db.prepare(
       'INSERT OR REPLACE INTO mfa_enrollments (id, user_pk, secret, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
     ),
-    pending: db.prepare('SELECT id, secret, expires_at FROM mfa_enrollments WHERE id = ? AND user_pk = ?'),
+    pending: db.prepare(
+      'SELECT id, secret, expires_at FROM mfa_enrollments WHERE id = ? AND user_pk = ?',
+    ),
     // Taking the pending row is the compare-and-set of a confirm: of two racers only one gets it.
-    takePending: db.prepare('DELETE FROM mfa_enrollments WHERE id = ? AND user_pk = ? RETURNING id'),
+    takePending: db.prepare(
+      'DELETE FROM mfa_enrollments WHERE id = ? AND user_pk = ? RETURNING id',
+    ),
     deletePending: db.prepare('DELETE FROM mfa_enrollments WHERE user_pk = ?'),
     insertCode: db.prepare('INSERT INTO mfa_backup_codes (user_pk, hash) VALUES (?, ?)'),
     deleteCodes: db.prepare('DELETE FROM mfa_backup_codes WHERE user_pk = ?'),

@@ -12,10 +12,17 @@ export const LOCKED_UNTIL_ADMIN = 253_402_300_799_000;
 const MAX_SHIFT = 7;
 
 /** When a factor with `failures` consecutive failures (after counting this one) is locked until, or null. */
-export function lockedUntilAfter(failures: number, maxFailures: number, nowMs: number): number | null {
+export function lockedUntilAfter(
+  failures: number,
+  maxFailures: number,
+  nowMs: number,
+): number | null {
   if (failures >= HARD_LOCK_FAILURES) return LOCKED_UNTIL_ADMIN;
   if (failures < maxFailures) return null;
-  const seconds = Math.min(MAX_LOCK_SECONDS, BASE_LOCK_SECONDS << Math.min(failures - maxFailures, MAX_SHIFT));
+  const seconds = Math.min(
+    MAX_LOCK_SECONDS,
+    BASE_LOCK_SECONDS << Math.min(failures - maxFailures, MAX_SHIFT),
+  );
   return nowMs + seconds * 1000;
 }
 

@@ -13,7 +13,12 @@ export class MfaError extends TesseraError {
   override readonly code: ApiErrorCode;
   readonly extras: ProblemExtras;
 
-  constructor(code: ApiErrorCode, message: string, extras: ProblemExtras = {}, fields?: FieldIssue[]) {
+  constructor(
+    code: ApiErrorCode,
+    message: string,
+    extras: ProblemExtras = {},
+    fields?: FieldIssue[],
+  ) {
     super(code, message, fields);
     this.name = 'MfaError';
     this.code = code;
@@ -22,11 +27,19 @@ export class MfaError extends TesseraError {
 }
 
 export const userNotFound = (userId: string): MfaError =>
-  new MfaError('USER_NOT_FOUND', `No user "${userId.slice(0, 128)}" exists for this API client. Create it with PUT /v1/users/{userId}.`);
+  new MfaError(
+    'USER_NOT_FOUND',
+    `No user "${userId.slice(0, 128)}" exists for this API client. Create it with PUT /v1/users/{userId}.`,
+  );
 
 export const notEnrolled = (): MfaError =>
-  new MfaError('NOT_ENROLLED', 'This user has no confirmed authenticator. Enroll with POST /v1/users/{userId}/totp first.');
+  new MfaError(
+    'NOT_ENROLLED',
+    'This user has no confirmed authenticator. Enroll with POST /v1/users/{userId}/totp first.',
+  );
 
 /** A code that cannot be one (wrong length or characters): refused before any lookup, not counted. */
 export const badCodeFormat = (expected: string): MfaError =>
-  new MfaError('VALIDATION_FAILED', `code must be ${expected}.`, {}, [{ path: ['body', 'code'], message: `code must be ${expected}.` }]);
+  new MfaError('VALIDATION_FAILED', `code must be ${expected}.`, {}, [
+    { path: ['body', 'code'], message: `code must be ${expected}.` },
+  ]);

@@ -34,10 +34,14 @@ export function createMfaKeys(masterKey: Buffer): MfaKeys {
       const decipher = createDecipheriv('aes-256-gcm', sealKey, nonce);
       decipher.setAAD(Buffer.from(context));
       decipher.setAuthTag(tag);
-      return Buffer.concat([decipher.update(sealed.subarray(NONCE_BYTES, sealed.length - TAG_BYTES)), decipher.final()]);
+      return Buffer.concat([
+        decipher.update(sealed.subarray(NONCE_BYTES, sealed.length - TAG_BYTES)),
+        decipher.final(),
+      ]);
     },
     // Bound to the user so the same code for two users hashes differently.
-    backupCodeHash: (userPk, code) => createHmac('sha256', backupKey).update(`${userPk}:${code}`).digest(),
+    backupCodeHash: (userPk, code) =>
+      createHmac('sha256', backupKey).update(`${userPk}:${code}`).digest(),
     apiKeyHash: (keySecret) => createHmac('sha256', apiKey).update(keySecret).digest(),
   };
 }

@@ -27,7 +27,12 @@ export function stepAt(nowMs: number): number {
  * only tells how far the caller's clock is off, which is no secret, and saves the HMACs of the
  * other steps on the hot path.
  */
-export function matchingStep(secret: Buffer, code: string, nowMs: number, window: number): number | null {
+export function matchingStep(
+  secret: Buffer,
+  code: string,
+  nowMs: number,
+  window: number,
+): number | null {
   const now = stepAt(nowMs);
   const given = Buffer.from(code);
   for (let distance = 0; distance <= window; distance++) {

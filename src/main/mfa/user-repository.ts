@@ -19,7 +19,10 @@ export interface UserRow {
 }
 
 /** What the verify path needs, nothing more (it runs on every request). */
-export type VerifyRow = Pick<UserRow, 'pk' | 'totp_factor_id' | 'totp_secret' | 'backup_codes_remaining' | 'locked_until'>;
+export type VerifyRow = Pick<
+  UserRow,
+  'pk' | 'totp_factor_id' | 'totp_secret' | 'backup_codes_remaining' | 'locked_until'
+>;
 
 const USER_COLUMNS = `u.*, (SELECT expires_at FROM mfa_enrollments e WHERE e.user_pk = u.pk) AS pending_expires_at`;
 
@@ -63,25 +66,41 @@ export function createUserRepository(db: Db) {
         backup_codes_remaining = 0, failures = 0, locked_until = NULL, updated_at = :now
       WHERE pk = :pk`),
     setBackupCount: db.prepare('UPDATE mfa_users SET backup_codes_remaining = ? WHERE pk = ?'),
-    unlock: db.prepare('UPDATE mfa_users SET failures = 0, locked_until = NULL, updated_at = ? WHERE pk = ?'),
+    unlock: db.prepare(
+      'UPDATE mfa_users SET failures = 0, locked_until = NULL, updated_at = ? WHERE pk = ?',
+    ),
   };
   return {
     find: (clientId: string, userId: string) => s.find.get(clientId, userId) as UserRow | undefined,
     findByPk: (pk: number) => s.findByPk.get(pk) as UserRow | undefined,
-    forVerify: (clientId: string, userId: string) => s.forVerify.get(clientId, userId) as VerifyRow | undefined,
-    insert: (clientId: string, userId: string, displayName: string | null, email: string | null, now: number) =>
-      (s.insert.get(clientId, userId, displayName, email, now, now) as { pk: number }).pk,
+    forVerify: (clientId: string, userId: string) =>
+      s.forVerify.get(clientId, userId) as VerifyRow | undefined,
+    insert: (
+      clientId: string,
+      userId: string,
+      displayName: string | null,
+      email: string | null,
+      now: number,
+    ) => (s.insert.get(clientId, userId, displayName, email, now, now) as { pk: number }).pk,
     update: (pk: number, displayName: string | null, email: string | null, now: number) =>
       s.update.run(displayName, email, now, pk),
     delete: (pk: number) => s.delete.run(pk).changes > 0,
     acceptTotp: (pk: number, factor: string, step: number, now: number) =>
       s.acceptTotp.get({ pk, factor, step, now }) as { backup_codes_remaining: number } | undefined,
     acceptBackup: (pk: number, now: number) =>
-      (s.acceptBackup.get({ pk, now }) as { backup_codes_remaining: number }).backup_codes_remaining,
+      (s.acceptBackup.get({ pk, now }) as { backup_codes_remaining: number })
+        .backup_codes_remaining,
     countFailure: (pk: number, factor: string, max: number, now: number) =>
-      s.countFailure.get({ pk, factor, max, now }) as { failures: number; locked_until: number | null } | undefined,
-    setFactor: (pk: number, factor: string, secret: Buffer, step: number, codes: number, now: number) =>
-      s.setFactor.run({ pk, factor, secret, step, codes, now }).changes > 0,
+      s.countFailure.get({ pk, factor, max, now }) as
+        { failures: number; locked_until: number | null } | undefined,
+    setFactor: (
+      pk: number,
+      factor: string,
+      secret: Buffer,
+      step: number,
+      codes: number,
+      now: number,
+    ) => s.setFactor.run({ pk, factor, secret, step, codes, now }).changes > 0,
     clearFactor: (pk: number, now: number) => s.clearFactor.run({ pk, now }),
     setBackupCount: (pk: number, count: number) => s.setBackupCount.run(count, pk),
     unlock: (pk: number, now: number) => s.unlock.run(now, pk).changes > 0,

@@ -13,11 +13,20 @@ export interface PutUserInput {
 export function createUserService(ctx: MfaContext) {
   const { users, writes } = ctx;
   return {
-    async put(caller: Caller, userId: string, input: PutUserInput): Promise<{ created: boolean; user: UserView }> {
+    async put(
+      caller: Caller,
+      userId: string,
+      input: PutUserInput,
+    ): Promise<{ created: boolean; user: UserView }> {
       const created = await writes.run(() => {
         const now = ctx.clock();
         const existing = users.find(caller.clientId, userId);
-        const base = { actor: caller.actor, clientId: caller.clientId, userId, outcome: 'success' as const };
+        const base = {
+          actor: caller.actor,
+          clientId: caller.clientId,
+          userId,
+          outcome: 'success' as const,
+        };
         if (existing) {
           users.update(existing.pk, input.displayName ?? null, input.email ?? null, now);
           ctx.record({ ...base, event: 'user.updated' });
@@ -40,7 +49,13 @@ export function createUserService(ctx: MfaContext) {
       const deleted = await writes.run(() => {
         const row = users.find(caller.clientId, userId);
         if (!row || !users.delete(row.pk)) return false;
-        ctx.record({ actor: caller.actor, clientId: caller.clientId, userId, event: 'user.deleted', outcome: 'success' });
+        ctx.record({
+          actor: caller.actor,
+          clientId: caller.clientId,
+          userId,
+          event: 'user.deleted',
+          outcome: 'success',
+        });
         return true;
       });
       ctx.factorCache.forget(caller.clientId, userId);

@@ -19,7 +19,11 @@ export function userView(row: UserRow, mode: PolicyMode, nowMs: number): UserVie
     email: row.email,
     mfa: {
       status,
-      methods: enrolled ? (row.backup_codes_remaining > 0 ? ['totp', 'backup_code'] : ['totp']) : [],
+      methods: enrolled
+        ? row.backup_codes_remaining > 0
+          ? ['totp', 'backup_code']
+          : ['totp']
+        : [],
       backupCodesRemaining: enrolled ? row.backup_codes_remaining : 0,
       lockedUntil: isLocked(row.locked_until, nowMs) ? iso(row.locked_until) : null,
       consecutiveFailures: row.failures,

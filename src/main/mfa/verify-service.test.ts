@@ -8,7 +8,12 @@ import { hotpSha1, stepAt } from './totp';
 let temp: TempApp | undefined;
 afterEach(() => temp?.dispose());
 
-async function setup(): Promise<{ s: MfaServices; caller: Caller; clock: { now: number }; secret: Buffer }> {
+async function setup(): Promise<{
+  s: MfaServices;
+  caller: Caller;
+  clock: { now: number };
+  secret: Buffer;
+}> {
   const clock = { now: Date.UTC(2030, 0, 1) };
   temp = await openTempApp(() => clock.now);
   const s = createMfaServices(temp.app);
@@ -26,34 +31,50 @@ const codeOf = (err: unknown) => (err as { code?: string }).code;
 describe('lockout over time (injected clock)', () => {
   it('backs off 30 s, 60 s, 120 s ... and a success resets', async () => {
     const { s, caller, clock, secret } = await setup();
-    const wrong = async () => codeOf(await s.verify.verify(caller, 'u', '000000').catch((e: unknown) => e));
+    const wrong = async () =>
+      codeOf(await s.verify.verify(caller, 'u', '000000').catch((e: unknown) => e));
     for (let i = 0; i < 5; i++) expect(await wrong()).toBe('INVALID_CODE');
     expect(await wrong()).toBe('LOCKED');
-    expect(s.users.get(caller, 'u').mfa.lockedUntil).toBe(new Date(clock.now + 30_000).toISOString());
+    expect(s.users.get(caller, 'u').mfa.lockedUntil).toBe(
+      new Date(clock.now + 30_000).toISOString(),
+    );
     clock.now += 30_001;
     expect(await wrong()).toBe('INVALID_CODE'); // sixth failure: locked again, for 60 s
-    expect(s.users.get(caller, 'u').mfa.lockedUntil).toBe(new Date(clock.now + 60_000).toISOString());
+    expect(s.users.get(caller, 'u').mfa.lockedUntil).toBe(
+      new Date(clock.now + 60_000).toISOString(),
+    );
     clock.now += 60_001;
     expect(await wrong()).toBe('INVALID_CODE');
-    expect(s.users.get(caller, 'u').mfa.lockedUntil).toBe(new Date(clock.now + 120_000).toISOString());
+    expect(s.users.get(caller, 'u').mfa.lockedUntil).toBe(
+      new Date(clock.now + 120_000).toISOString(),
+    );
     clock.now += 120_001;
     const ok = await s.verify.verify(caller, 'u', hotpSha1(secret, stepAt(clock.now)));
     expect(ok.method).toBe('totp');
-    expect(s.users.get(caller, 'u').mfa).toMatchObject({ consecutiveFailures: 0, lockedUntil: null });
+    expect(s.users.get(caller, 'u').mfa).toMatchObject({
+      consecutiveFailures: 0,
+      lockedUntil: null,
+    });
   });
 
   it('100 consecutive failures lock until an admin unlocks', async () => {
     const { s, caller, clock, secret } = await setup();
     for (let i = 0; i < 100; i++) {
       clock.now += 3_600_001; // past any timed lock
-      expect(codeOf(await s.verify.verify(caller, 'u', '000000').catch((e: unknown) => e))).toBe('INVALID_CODE');
+      expect(codeOf(await s.verify.verify(caller, 'u', '000000').catch((e: unknown) => e))).toBe(
+        'INVALID_CODE',
+      );
     }
     clock.now += 10 * 365 * 86_400_000;
-    const locked = await s.verify.verify(caller, 'u', hotpSha1(secret, stepAt(clock.now))).catch((e: unknown) => e);
+    const locked = await s.verify
+      .verify(caller, 'u', hotpSha1(secret, stepAt(clock.now)))
+      .catch((e: unknown) => e);
     expect(codeOf(locked)).toBe('LOCKED');
     expect((locked as { extras: { lockedUntil: unknown } }).extras.lockedUntil).toBeNull();
     await s.admin.unlock(caller.clientId, 'u', 'console');
-    expect((await s.verify.verify(caller, 'u', hotpSha1(secret, stepAt(clock.now)))).valid).toBe(true);
+    expect((await s.verify.verify(caller, 'u', hotpSha1(secret, stepAt(clock.now)))).valid).toBe(
+      true,
+    );
   });
 
   it('a pending enrollment expires after 10 minutes', async () => {
@@ -61,7 +82,9 @@ describe('lockout over time (injected clock)', () => {
     await s.users.put(caller, 'v', {});
     const start = await s.enrollment.start(caller, 'v', {}, false);
     clock.now += 10 * 60_000;
-    const err = await s.enrollment.confirm(caller, 'v', start.enrollmentId, '123456').catch((e: unknown) => e);
+    const err = await s.enrollment
+      .confirm(caller, 'v', start.enrollmentId, '123456')
+      .catch((e: unknown) => e);
     expect(codeOf(err)).toBe('ENROLLMENT_EXPIRED');
     expect(s.users.get(caller, 'v').mfa.status).toBe('none');
   });
@@ -75,10 +98,17 @@ describe('cached factors', () => {
     await other.admin.resetMfa(caller.clientId, 'u', 'console');
     const start = await other.enrollment.start(caller, 'u', {}, false);
     const fresh = Buffer.from(base32ToBytes(start.secret));
-    await other.enrollment.confirm(caller, 'u', start.enrollmentId, hotpSha1(fresh, stepAt(clock.now)));
+    await other.enrollment.confirm(
+      caller,
+      'u',
+      start.enrollmentId,
+      hotpSha1(fresh, stepAt(clock.now)),
+    );
     clock.now += 30_000;
     // The old secret's code is wrong for the new factor: one failure, not two.
-    const err = await s.verify.verify(caller, 'u', hotpSha1(old, stepAt(clock.now))).catch((e: unknown) => e);
+    const err = await s.verify
+      .verify(caller, 'u', hotpSha1(old, stepAt(clock.now)))
+      .catch((e: unknown) => e);
     expect(codeOf(err)).toBe('INVALID_CODE');
     expect(s.users.get(caller, 'u').mfa.consecutiveFailures).toBe(1);
     const ok = await s.verify.verify(caller, 'u', hotpSha1(fresh, stepAt(clock.now)));
@@ -90,7 +120,9 @@ describe('cached factors', () => {
     const other = createMfaServices(temp!.app);
     await other.users.delete(caller, 'u');
     await other.users.put(caller, 'u', {});
-    const err = await s.verify.verify(caller, 'u', hotpSha1(secret, stepAt(clock.now) + 1)).catch((e: unknown) => e);
+    const err = await s.verify
+      .verify(caller, 'u', hotpSha1(secret, stepAt(clock.now) + 1))
+      .catch((e: unknown) => e);
     expect(codeOf(err)).toBe('NOT_ENROLLED');
   });
 });

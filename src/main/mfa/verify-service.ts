@@ -1,5 +1,11 @@
 import type { VerifyResult } from '../../shared/api';
-import { acceptedOrThrow, attemptInTransaction, prepareAttempt, type Outcome, type PreparedAttempt } from './attempt';
+import {
+  acceptedOrThrow,
+  attemptInTransaction,
+  prepareAttempt,
+  type Outcome,
+  type PreparedAttempt,
+} from './attempt';
 import { formatBackupCode, generateBackupCodes } from './backup-codes';
 import type { Caller } from './caller';
 import type { MfaContext } from './mfa-context';
@@ -12,7 +18,13 @@ export function createVerifyService(ctx: MfaContext) {
    * runs in that job after the code was spent. A stale cache entry wrote nothing (every deciding
    * statement names the factor), so the attempt is simply redone from a fresh read.
    */
-  async function attempt(caller: Caller, userId: string, code: string, allowBackup: boolean, onAccepted?: (p: PreparedAttempt) => void) {
+  async function attempt(
+    caller: Caller,
+    userId: string,
+    code: string,
+    allowBackup: boolean,
+    onAccepted?: (p: PreparedAttempt) => void,
+  ) {
     const once = async (useCache: boolean) => {
       const prepared = prepareAttempt(ctx, caller, userId, code, allowBackup, useCache);
       const outcome = await ctx.writes.run((): Outcome => {
@@ -33,7 +45,12 @@ export function createVerifyService(ctx: MfaContext) {
       if (caller.policy.mode === 'OFF') {
         const row = ctx.users.forVerify(caller.clientId, userId);
         if (!row) throw userNotFound(userId);
-        return { valid: true, required: false, method: 'none', backupCodesRemaining: row.backup_codes_remaining };
+        return {
+          valid: true,
+          required: false,
+          method: 'none',
+          backupCodesRemaining: row.backup_codes_remaining,
+        };
       }
       const { outcome } = await attempt(caller, userId, code, true);
       const ok = acceptedOrThrow(outcome, ctx.clock());
@@ -41,14 +58,25 @@ export function createVerifyService(ctx: MfaContext) {
     },
 
     /** Step-up with a TOTP code; the old set is void in the same transaction. */
-    async regenerateBackupCodes(caller: Caller, userId: string, code: string): Promise<{ backupCodes: string[] }> {
+    async regenerateBackupCodes(
+      caller: Caller,
+      userId: string,
+      code: string,
+    ): Promise<{ backupCodes: string[] }> {
       const codes = generateBackupCodes(caller.policy.backupCodeCount);
       const { outcome } = await attempt(caller, userId, code, false, (p) => {
         // Keyed by the row, so hashed here where the row is known to hold this factor.
         const hashes = codes.map((c) => ctx.keys.backupCodeHash(p.pk, c));
         ctx.factors.replaceCodes(p.pk, hashes);
         ctx.users.setBackupCount(p.pk, hashes.length);
-        ctx.record({ actor: caller.actor, clientId: caller.clientId, userId, event: 'backup_codes.regenerated', outcome: 'success', detail: { count: hashes.length } });
+        ctx.record({
+          actor: caller.actor,
+          clientId: caller.clientId,
+          userId,
+          event: 'backup_codes.regenerated',
+          outcome: 'success',
+          detail: { count: hashes.length },
+        });
       });
       acceptedOrThrow(outcome, ctx.clock());
       return { backupCodes: codes.map(formatBackupCode) };
@@ -59,7 +87,13 @@ export function createVerifyService(ctx: MfaContext) {
       const { outcome } = await attempt(caller, userId, code, true, (p) => {
         ctx.users.clearFactor(p.pk, ctx.clock());
         ctx.factors.deleteCodes(p.pk);
-        ctx.record({ actor: caller.actor, clientId: caller.clientId, userId, event: 'mfa.removed', outcome: 'success' });
+        ctx.record({
+          actor: caller.actor,
+          clientId: caller.clientId,
+          userId,
+          event: 'mfa.removed',
+          outcome: 'success',
+        });
       });
       acceptedOrThrow(outcome, ctx.clock());
       ctx.factorCache.forget(caller.clientId, userId);

@@ -53,7 +53,11 @@ export interface WalCheckpointer {
 export function startWalCheckpointer(db: Db, key: Buffer): WalCheckpointer {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { driver: require.resolve('better-sqlite3-multiple-ciphers'), file: db.name, key: new Uint8Array(key) },
+    workerData: {
+      driver: require.resolve('better-sqlite3-multiple-ciphers'),
+      file: db.name,
+      key: new Uint8Array(key),
+    },
   });
   let running = true;
   const fallBack = () => {

@@ -22,7 +22,9 @@ describe('write queue (group commit)', () => {
     );
     expect(results.every(Boolean)).toBe(true);
     // Jobs queued in one turn share the transaction: the ids were assigned in submission order.
-    expect(db.prepare('SELECT v FROM t ORDER BY id').pluck().all()).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(db.prepare('SELECT v FROM t ORDER BY id').pluck().all()).toEqual(
+      Array.from({ length: 20 }, (_, i) => i),
+    );
     expect(db.prepare('SELECT count(*) FROM t').pluck().get()).toBe(20);
   });
 

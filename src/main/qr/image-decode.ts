@@ -28,7 +28,10 @@ function bmpToRgba(bytes: Uint8Array): RgbaImage {
 }
 
 function tooLarge(): ImportError {
-  return new ImportError('IMPORT_TOO_LARGE', 'The image is too large to scan (more than 50 megapixels).');
+  return new ImportError(
+    'IMPORT_TOO_LARGE',
+    'The image is too large to scan (more than 50 megapixels).',
+  );
 }
 
 /**
@@ -37,7 +40,8 @@ function tooLarge(): ImportError {
  */
 export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
   const kind = sniffImage(bytes);
-  if (!kind) throw new ImportError('IMPORT_UNRECOGNIZED', 'This file is not an image Tessera can read.');
+  if (!kind)
+    throw new ImportError('IMPORT_UNRECOGNIZED', 'This file is not an image Tessera can read.');
   if (kind === 'bmp') {
     try {
       return bmpToRgba(bytes);
@@ -48,14 +52,22 @@ export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
   }
   try {
     // failOn 'error' refuses truncated files instead of returning half an image silently.
-    const { data, info } = await sharp(bytes, { failOn: 'error', limitInputPixels: MAX_PIXELS, animated: false })
+    const { data, info } = await sharp(bytes, {
+      failOn: 'error',
+      limitInputPixels: MAX_PIXELS,
+      animated: false,
+    })
       .rotate() // honour EXIF orientation of photos
       .toColourspace('srgb') // CMYK JPEGs, greyscale and 16-bit PNGs: always 8-bit RGB(A)
       .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 4 || data.length !== info.width * info.height * 4) throw truncated(kind);
-    return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+    return {
+      width: info.width,
+      height: info.height,
+      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    };
   } catch (error) {
     if (error instanceof ImportError) throw error;
     if (error instanceof Error && /pixel limit/i.test(error.message)) throw tooLarge();

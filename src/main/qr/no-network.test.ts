@@ -24,7 +24,11 @@ describe('the QR decoder works offline', () => {
     // A fresh module graph, so the wasm is loaded here, under the spies, not by an earlier test.
     vi.resetModules();
     const { scanImageFile } = await import('./scan-image');
-    const texts = ['otpauth://totp/A:a?secret=JBSWY3DPEHPK3PXP', 'otpauth://totp/B:b?secret=KRSXG5CTMVRXEZLU', 'otpauth://totp/C:c?secret=MFRGGZDFMZTWQ2LK'];
+    const texts = [
+      'otpauth://totp/A:a?secret=JBSWY3DPEHPK3PXP',
+      'otpauth://totp/B:b?secret=KRSXG5CTMVRXEZLU',
+      'otpauth://totp/C:c?secret=MFRGGZDFMZTWQ2LK',
+    ];
     const found = await scanImageFile(toPng(fullHdScreenshot(texts)));
     expect(found).toHaveLength(3);
     expect(attempts).toEqual([]);

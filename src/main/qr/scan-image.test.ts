@@ -3,9 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { ImportError } from '../import/import-types';
 import { encodeMigrationUri } from '../import/migration/migration-encode';
 import { scanImageFile } from './scan-image';
-import { canvas, fullHdScreenshot, invert, place, qrImage, toFormat, toPng } from './testing/qr-fixtures';
+import {
+  canvas,
+  fullHdScreenshot,
+  invert,
+  place,
+  qrImage,
+  toFormat,
+  toPng,
+} from './testing/qr-fixtures';
 
-const uri = (n: number) => `otpauth://totp/Example${n}:user${n}@example.com?secret=JBSWY3DPEHPK3PXP${'A'.repeat(n % 3)}&issuer=Example${n}`;
+const uri = (n: number) =>
+  `otpauth://totp/Example${n}:user${n}@example.com?secret=JBSWY3DPEHPK3PXP${'A'.repeat(n % 3)}&issuer=Example${n}`;
 
 async function errorCode(run: () => Promise<unknown>): Promise<string> {
   try {
@@ -57,7 +66,13 @@ describe('scanning QR codes in image files', () => {
   it('reads a photo-like code: rotated, skewed, blurred, JPEG', async () => {
     const flat = place(canvas(700, 700), qrImage(uri(8), { size: 360 }), 170, 170);
     const photo = await sharp(toPng(flat))
-      .affine([[1, 0.12], [0.06, 1]], { background: '#888888' })
+      .affine(
+        [
+          [1, 0.12],
+          [0.06, 1],
+        ],
+        { background: '#888888' },
+      )
       .rotate(13, { background: '#777777' })
       .blur(1.2)
       .jpeg({ quality: 70 })
@@ -87,8 +102,12 @@ describe('scanning QR codes in image files', () => {
 
   it('refuses a truncated image', async () => {
     const png = toPng(place(canvas(400, 400), qrImage(uri(9), { size: 300 }), 50, 50));
-    expect(await errorCode(() => scanImageFile(png.subarray(0, Math.floor(png.length / 2))))).toBe('IMPORT_TRUNCATED');
+    expect(await errorCode(() => scanImageFile(png.subarray(0, Math.floor(png.length / 2))))).toBe(
+      'IMPORT_TRUNCATED',
+    );
     const jpeg = await toFormat(canvas(400, 400), 'jpeg');
-    expect(await errorCode(() => scanImageFile(jpeg.subarray(0, Math.floor(jpeg.length / 3))))).toBe('IMPORT_TRUNCATED');
+    expect(
+      await errorCode(() => scanImageFile(jpeg.subarray(0, Math.floor(jpeg.length / 3)))),
+    ).toBe('IMPORT_TRUNCATED');
   });
 });

@@ -15,7 +15,10 @@ function ensureModule(): Promise<unknown> {
   if (!prepared) {
     const wasmPath = createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
     const wasm = readFileSync(wasmPath);
-    const wasmBinary = wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer;
+    const wasmBinary = wasm.buffer.slice(
+      wasm.byteOffset,
+      wasm.byteOffset + wasm.byteLength,
+    ) as ArrayBuffer;
     prepared = prepareZXingModule({ overrides: { wasmBinary }, fireImmediately: true });
   }
   return prepared;

@@ -20,7 +20,6 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-
 describe('openDatabase', () => {
   it('creates an encrypted file in WAL mode with every migration applied', () => {
     const db = openDatabase({ file, key, keyCheck, migrations });
@@ -34,9 +33,11 @@ describe('openDatabase', () => {
   it('refuses a wrong key as DATABASE_WRONG_KEY and leaves the file untouched', () => {
     openDatabase({ file, key, keyCheck, migrations }).close();
     const before = readFileSync(file);
-    expect(errorCodeOf(() => openDatabase({ file, key: randomBytes(32), keyCheck: randomBytes(32), migrations }))).toBe(
-      'DATABASE_WRONG_KEY',
-    );
+    expect(
+      errorCodeOf(() =>
+        openDatabase({ file, key: randomBytes(32), keyCheck: randomBytes(32), migrations }),
+      ),
+    ).toBe('DATABASE_WRONG_KEY');
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -44,7 +45,9 @@ describe('openDatabase', () => {
     openDatabase({ file, key, keyCheck, migrations }).close();
     const garbage = randomBytes(8192);
     writeFileSync(file, garbage);
-    expect(errorCodeOf(() => openDatabase({ file, key, keyCheck, migrations }))).toBe('DATABASE_CORRUPT');
+    expect(errorCodeOf(() => openDatabase({ file, key, keyCheck, migrations }))).toBe(
+      'DATABASE_CORRUPT',
+    );
     expect(readFileSync(file).equals(garbage)).toBe(true);
   });
 
@@ -52,26 +55,44 @@ describe('openDatabase', () => {
     const plain = new Database(file);
     plain.exec('CREATE TABLE t (x)');
     plain.close();
-    expect(errorCodeOf(() => openDatabase({ file, key, keyCheck, migrations }))).toBe('DATABASE_NOT_ENCRYPTED');
+    expect(errorCodeOf(() => openDatabase({ file, key, keyCheck, migrations }))).toBe(
+      'DATABASE_NOT_ENCRYPTED',
+    );
   });
 
   it('refuses a database written by a newer app and does not migrate it', () => {
-    const future: Migration = { version: migrations.length + 1, name: 'future', up: (db) => db.exec('CREATE TABLE future (x)') };
+    const future: Migration = {
+      version: migrations.length + 1,
+      name: 'future',
+      up: (db) => db.exec('CREATE TABLE future (x)'),
+    };
     openDatabase({ file, key, keyCheck, migrations: [...migrations, future] }).close();
-    expect(errorCodeOf(() => openDatabase({ file, key, keyCheck, migrations }))).toBe('DATABASE_TOO_NEW');
+    expect(errorCodeOf(() => openDatabase({ file, key, keyCheck, migrations }))).toBe(
+      'DATABASE_TOO_NEW',
+    );
   });
 
   it('rolls back every pending migration when one fails', () => {
     const broken: Migration[] = [
       ...migrations,
-      { version: migrations.length + 1, name: 'ok', up: (db) => db.exec('CREATE TABLE ok_table (x)') },
-      { version: migrations.length + 2, name: 'broken', up: (db) => db.exec('CREATE TABLE nonsense (') },
+      {
+        version: migrations.length + 1,
+        name: 'ok',
+        up: (db) => db.exec('CREATE TABLE ok_table (x)'),
+      },
+      {
+        version: migrations.length + 2,
+        name: 'broken',
+        up: (db) => db.exec('CREATE TABLE nonsense ('),
+      },
     ];
     openDatabase({ file, key, keyCheck, migrations }).close();
     expect(() => openDatabase({ file, key, keyCheck, migrations: broken })).toThrow();
     const db = openDatabase({ file, key, keyCheck, migrations });
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'ok_table'").get()).toEqual({ n: 0 });
+    expect(
+      db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'ok_table'").get(),
+    ).toEqual({ n: 0 });
     db.close();
   });
 });

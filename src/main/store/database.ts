@@ -1,5 +1,13 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync, openSync, readSync, closeSync, statSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  openSync,
+  readSync,
+  closeSync,
+  statSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHmac } from 'node:crypto';
 import { TesseraError } from '../../shared/errors';
 import type { Migration } from './migration';
@@ -98,7 +106,8 @@ export function openDatabase({ file, key, keyCheck, migrations: list }: OpenData
     db.pragma('foreign_keys = ON');
     migrate(db, file, list);
     assertEncrypted(db, file);
-    if (!existsSync(keyCheckFile(file))) writeFileSync(keyCheckFile(file), fingerprint(keyCheck) + '\n');
+    if (!existsSync(keyCheckFile(file)))
+      writeFileSync(keyCheckFile(file), fingerprint(keyCheck) + '\n');
     return db;
   } catch (error) {
     db.close();
@@ -110,6 +119,9 @@ function assertEncrypted(db: Db, file: string): void {
   const cipher = db.pragma('cipher', { simple: true });
   if (statSync(file).size === 0) db.pragma('wal_checkpoint(TRUNCATE)');
   if (!cipher || readHeader(file).equals(PLAINTEXT_HEADER)) {
-    throw new TesseraError('DATABASE_NOT_ENCRYPTED', `Encryption is not active on ${file}; refusing to store secrets in it.`);
+    throw new TesseraError(
+      'DATABASE_NOT_ENCRYPTED',
+      `Encryption is not active on ${file}; refusing to store secrets in it.`,
+    );
   }
 }

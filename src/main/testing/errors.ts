@@ -20,7 +20,11 @@ export async function rpc<T>(app: App, channel: string, input: unknown): Promise
 }
 
 /** Calls a channel that must fail and returns its error payload. */
-export async function rpcError(app: App, channel: string, input: unknown): Promise<{ code: string; message: string }> {
+export async function rpcError(
+  app: App,
+  channel: string,
+  input: unknown,
+): Promise<{ code: string; message: string }> {
   const response = await app.router('web')(channel, input);
   if (response.ok) throw new Error(`expected ${channel} to fail`);
   return response.error;

@@ -72,7 +72,12 @@ export function createAccountRepository(db: Db) {
   const insertMany = db.transaction((drafts: AccountDraft[], now: string): StoredAccount[] => {
     let position = statements.nextPosition.get()!.next;
     return drafts.map((draft) => {
-      const account: StoredAccount = { ...draft, id: randomUUID(), position: position++, createdAt: now };
+      const account: StoredAccount = {
+        ...draft,
+        id: randomUUID(),
+        position: position++,
+        createdAt: now,
+      };
       statements.insert.run({ ...draft, id: account.id, position: account.position, now });
       return account;
     });
@@ -80,7 +85,8 @@ export function createAccountRepository(db: Db) {
 
   return {
     list: (): StoredAccount[] => statements.all.all().map(fromRow),
-    getMany: (ids: string[]): StoredAccount[] => statements.byIds.all(JSON.stringify(ids)).map(fromRow),
+    getMany: (ids: string[]): StoredAccount[] =>
+      statements.byIds.all(JSON.stringify(ids)).map(fromRow),
     get: (id: string): StoredAccount | undefined => {
       const row = statements.byId.get(id);
       return row && fromRow(row);

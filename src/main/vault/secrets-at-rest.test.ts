@@ -28,7 +28,11 @@ describe('secrets at rest', () => {
     temp = await openTempApp();
     const secrets = Array.from({ length: 20 }, () => randomBytes(20));
     for (const [i, secret] of secrets.entries()) {
-      temp.app.vault.add({ issuer: `Issuer ${i}`, name: `user${i}@example.com`, secret: bytesToBase32(secret) });
+      temp.app.vault.add({
+        issuer: `Issuer ${i}`,
+        name: `user${i}@example.com`,
+        secret: bytesToBase32(secret),
+      });
     }
     const files = [DATABASE_FILE, `${DATABASE_FILE}-wal`].map((f) => join(temp!.dir, 'data', f));
     // Read the WAL while it is still full, then again after close has checkpointed it into the file.

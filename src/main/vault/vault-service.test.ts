@@ -11,10 +11,13 @@ beforeEach(async () => {
 });
 afterEach(() => temp.dispose());
 
-
 describe('vault service', () => {
   it('adds a TOTP account and computes the same codes as otpauth', () => {
-    const view = temp.app.vault.add({ issuer: 'GitHub', name: 'octo', secret: 'jbsw y3dp ehpk 3pxp' });
+    const view = temp.app.vault.add({
+      issuer: 'GitHub',
+      name: 'octo',
+      secret: 'jbsw y3dp ehpk 3pxp',
+    });
     expect(view).toMatchObject({ issuer: 'GitHub', name: 'octo', type: 'totp', weakSecret: true });
     expect(view).not.toHaveProperty('secret');
     const [code] = temp.app.vault.codes().codes;
@@ -28,10 +31,23 @@ describe('vault service', () => {
     const view = temp.app.vault.addUri(
       'otpauth://totp/ACME:jo?secret=HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ&issuer=ACME&algorithm=SHA512&digits=8&period=60',
     );
-    expect(view).toMatchObject({ issuer: 'ACME', name: 'jo', algorithm: 'SHA512', digits: 8, period: 60, weakSecret: false });
+    expect(view).toMatchObject({
+      issuer: 'ACME',
+      name: 'jo',
+      algorithm: 'SHA512',
+      digits: 8,
+      period: 60,
+      weakSecret: false,
+    });
     const [code] = temp.app.vault.codes([view.id]).codes;
     expect(code?.current).toBe(
-      TOTP.generate({ secret: Secret.fromBase32('HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ'), algorithm: 'SHA512', digits: 8, period: 60, timestamp: now }),
+      TOTP.generate({
+        secret: Secret.fromBase32('HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ'),
+        algorithm: 'SHA512',
+        digits: 8,
+        period: 60,
+        timestamp: now,
+      }),
     );
   });
 
@@ -39,22 +55,37 @@ describe('vault service', () => {
     const a = temp.app.vault.add({ issuer: 'A', name: 'a', secret: 'JBSWY3DPEHPK3PXP' });
     temp.app.vault.add({ issuer: 'B', name: 'b', secret: 'HXDMVJECJJWSRB3HWIZR4IFUGFTMXBOZ' });
     const c = temp.app.vault.add({ issuer: 'C', name: 'c', secret: 'JBSWY3DPEHPK3PXP' });
-    expect(temp.app.vault.codes([c.id, a.id, 'missing']).codes.map((code) => code.id)).toEqual([a.id, c.id]);
+    expect(temp.app.vault.codes([c.id, a.id, 'missing']).codes.map((code) => code.id)).toEqual([
+      a.id,
+      c.id,
+    ]);
     expect(temp.app.vault.codes().codes).toHaveLength(3);
     expect(temp.app.vault.codes([]).codes).toEqual([]);
   });
 
   it('refuses invalid input and stores nothing', () => {
-    expect(errorCodeOf(() => temp.app.vault.add({ issuer: 'X', name: 'y', secret: '' }))).toBe('VALIDATION_FAILED');
-    expect(errorCodeOf(() => temp.app.vault.add({ issuer: 'X', name: 'y', secret: '0189' }))).toBe('VALIDATION_FAILED');
+    expect(errorCodeOf(() => temp.app.vault.add({ issuer: 'X', name: 'y', secret: '' }))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(errorCodeOf(() => temp.app.vault.add({ issuer: 'X', name: 'y', secret: '0189' }))).toBe(
+      'VALIDATION_FAILED',
+    );
     expect(errorCodeOf(() => temp.app.vault.addUri('https://example.com'))).toBe('INVALID_URI');
     expect(temp.app.vault.list()).toEqual([]);
   });
 
   it('advances HOTP counters durably', async () => {
-    const view = temp.app.vault.add({ issuer: 'H', name: 'h', secret: 'JBSWY3DPEHPK3PXP', type: 'hotp', counter: 5 });
+    const view = temp.app.vault.add({
+      issuer: 'H',
+      name: 'h',
+      secret: 'JBSWY3DPEHPK3PXP',
+      type: 'hotp',
+      counter: 5,
+    });
     const next = temp.app.vault.hotpNext(view.id);
-    expect(next.current).toBe(HOTP.generate({ secret: Secret.fromBase32('JBSWY3DPEHPK3PXP'), counter: 6 }));
+    expect(next.current).toBe(
+      HOTP.generate({ secret: Secret.fromBase32('JBSWY3DPEHPK3PXP'), counter: 6 }),
+    );
     const app = await temp.reopen();
     expect(app.vault.list()[0]?.counter).toBe(6);
     expect(errorCodeOf(() => app.vault.hotpNext('missing'))).toBe('NOT_FOUND');

@@ -69,7 +69,10 @@ export function createVaultService(repository: AccountRepository, clock: Clock) 
     },
     hotpNext(id: string): AccountCode {
       if (getOrThrow(id).type !== 'hotp') {
-        throw new TesseraError('VALIDATION_FAILED', 'Only counter-based (HOTP) accounts have a next code to advance to.');
+        throw new TesseraError(
+          'VALIDATION_FAILED',
+          'Only counter-based (HOTP) accounts have a next code to advance to.',
+        );
       }
       const advanced = repository.advanceCounter(id, isoNow());
       if (!advanced) throw notFound();

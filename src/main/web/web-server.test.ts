@@ -31,10 +31,19 @@ interface Reply {
 }
 
 /** Raw node:http so Host, Origin and cookies are exactly what the test says. */
-function send(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, path, method: init.method ?? 'GET', headers: { host: `127.0.0.1:${server.port}`, ...init.headers } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: init.method ?? 'GET',
+        headers: { host: `127.0.0.1:${server.port}`, ...init.headers },
+      },
       (res) => {
         let body = '';
         res.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -48,7 +57,11 @@ function send(path: string, init: { method?: string; headers?: Record<string, st
 
 const cookie = `tessera_token=${token}`;
 const rpc = (channel: string, body: unknown, headers: Record<string, string> = {}) =>
-  send(`/rpc/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body: JSON.stringify(body) });
+  send(`/rpc/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('browser-mode server', () => {
   it('prints a loopback URL carrying the token', () => {
@@ -59,7 +72,9 @@ describe('browser-mode server', () => {
     const reply = await send(`/?token=${token}`);
     expect(reply.status).toBe(303);
     expect(reply.headers.location).toBe('/');
-    expect(String(reply.headers['set-cookie'])).toMatch(/tessera_token=.+; HttpOnly; SameSite=Strict/);
+    expect(String(reply.headers['set-cookie'])).toMatch(
+      /tessera_token=.+; HttpOnly; SameSite=Strict/,
+    );
   });
 
   it('serves the app with a strict CSP once the cookie is there', async () => {
@@ -75,13 +90,19 @@ describe('browser-mode server', () => {
   ])('refuses requests with %s', async (_name, headers) => {
     const page = await send('/', { headers });
     expect(page.status).toBe(401);
-    const call = await send('/rpc/vault.list', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    const call = await send('/rpc/vault.list', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: '{}',
+    });
     expect(call.status).toBe(401);
     expect(JSON.parse(call.body).error.code).toBe('UNAUTHENTICATED');
   });
 
   it('refuses a Host that is not loopback (DNS rebinding), even with the token', async () => {
-    const reply = await send(`/?token=${token}`, { headers: { host: `evil.example:${server.port}` } });
+    const reply = await send(`/?token=${token}`, {
+      headers: { host: `evil.example:${server.port}` },
+    });
     expect(reply.status).toBe(403);
     expect(JSON.parse(reply.body).error.code).toBe('FORBIDDEN_HOST');
   });
@@ -96,12 +117,17 @@ describe('browser-mode server', () => {
 
   it('carries the contract: validated input, typed errors, real results', async () => {
     const same = { origin: `http://127.0.0.1:${server.port}` };
-    const bad = JSON.parse((await rpc('vault.add', { issuer: 'X', name: 'y', secret: '189' }, same)).body);
+    const bad = JSON.parse(
+      (await rpc('vault.add', { issuer: 'X', name: 'y', secret: '189' }, same)).body,
+    );
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     expect(bad.error.fields.map((f: { path: string[] }) => f.path[0])).toContain('secret');
     const unknown = JSON.parse((await rpc('vault.steal', {})).body);
     expect(unknown.error.code).toBe('UNKNOWN_CHANNEL');
-    const added = JSON.parse((await rpc('vault.add', { issuer: 'GitHub', name: 'octo', secret: 'JBSWY3DPEHPK3PXP' }, same)).body);
+    const added = JSON.parse(
+      (await rpc('vault.add', { issuer: 'GitHub', name: 'octo', secret: 'JBSWY3DPEHPK3PXP' }, same))
+        .body,
+    );
     expect(added).toMatchObject({ ok: true, data: { issuer: 'GitHub', name: 'octo' } });
     expect(JSON.stringify(added)).not.toContain('JBSWY3DPEHPK3PXP');
     const list = JSON.parse((await rpc('vault.list', {})).body);

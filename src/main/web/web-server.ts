@@ -69,23 +69,33 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   app.addHook('onRequest', async (request, reply) => {
     if (!isLoopbackHost(request.headers.host, port)) {
-      return refuse(reply, 403, 'FORBIDDEN_HOST', 'Browser mode only answers to 127.0.0.1 or localhost.');
+      return refuse(
+        reply,
+        403,
+        'FORBIDDEN_HOST',
+        'Browser mode only answers to 127.0.0.1 or localhost.',
+      );
     }
     const origin = request.headers.origin;
-    if ((origin !== undefined && !loopbackOrigins(port).includes(origin)) || request.headers['sec-fetch-site'] === 'cross-site') {
+    if (
+      (origin !== undefined && !loopbackOrigins(port).includes(origin)) ||
+      request.headers['sec-fetch-site'] === 'cross-site'
+    ) {
       return refuse(reply, 403, 'FORBIDDEN_ORIGIN', 'Requests from other web sites are refused.');
     }
     const query = request.query as { token?: string };
     if (sameToken(query.token, token)) {
-      reply.header(
-        'set-cookie',
-        `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-      );
+      reply.header('set-cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
       // Drop the token from the address bar and history once it is in the cookie.
       return reply.redirect(request.url.split('?')[0] ?? '/', 303);
     }
     if (!sameToken(cookieToken(request), token)) {
-      return refuse(reply, 401, 'UNAUTHENTICATED', 'Open the link with the token that `tessera web` printed.');
+      return refuse(
+        reply,
+        401,
+        'UNAUTHENTICATED',
+        'Open the link with the token that `tessera web` printed.',
+      );
     }
   });
 

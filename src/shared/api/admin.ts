@@ -1,14 +1,18 @@
 import { z } from 'zod';
 import { mfaStatusSchema, policyModeSchema, userIdSchema, userViewSchema } from './users';
 
-export const clientIdSchema = z.string().regex(/^[a-z0-9]{1,32}$/, 'clientId must be 1-32 lower-case letters or digits.');
+export const clientIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]{1,32}$/, 'clientId must be 1-32 lower-case letters or digits.');
 export const clientParamsSchema = z.object({ clientId: clientIdSchema });
 export const clientUserParamsSchema = z.object({
   clientId: clientIdSchema,
   userId: userIdSchema,
 });
 
-const cursorSchema = z.string().regex(/^\d{1,16}$/, 'cursor must be a value returned as nextCursor.');
+const cursorSchema = z
+  .string()
+  .regex(/^\d{1,16}$/, 'cursor must be a value returned as nextCursor.');
 const limitSchema = z.coerce.number('limit must be a number.').int().min(1).max(200).default(50);
 
 export const adminUsersQuerySchema = z.strictObject({
@@ -19,7 +23,9 @@ export const adminUsersQuerySchema = z.strictObject({
   limit: limitSchema,
 });
 
-export const adminUserSchema = userViewSchema.extend({ clientId: z.string() }).meta({ id: 'AdminUser' });
+export const adminUserSchema = userViewSchema
+  .extend({ clientId: z.string() })
+  .meta({ id: 'AdminUser' });
 export const adminUserPageSchema = z
   .object({ items: z.array(adminUserSchema), nextCursor: z.string().nullable() })
   .meta({ id: 'AdminUserPage' });
@@ -50,7 +56,12 @@ export const adminAuditQuerySchema = z.strictObject({
   clientId: clientIdSchema.optional(),
   userId: userIdSchema.optional(),
   event: z.enum(AUDIT_EVENTS).optional(),
-  since: z.iso.datetime({ message: 'since must be an ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z.', offset: true }).optional(),
+  since: z.iso
+    .datetime({
+      message: 'since must be an ISO 8601 date-time, e.g. 2025-01-31T00:00:00Z.',
+      offset: true,
+    })
+    .optional(),
   cursor: cursorSchema.optional(),
   limit: limitSchema,
 });
@@ -64,7 +75,9 @@ export const auditEventSchema = z
     userId: z.string().nullable(),
     event: z.string(),
     outcome: z.enum(['success', 'failure']),
-    detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).nullable(),
+    detail: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+      .nullable(),
   })
   .meta({ id: 'AuditEvent' });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
@@ -77,7 +90,12 @@ export const policySchema = z
   .strictObject({
     mode: policyModeSchema,
     window: z.number().int().min(0).max(10).describe('Accepted time steps either side of now.'),
-    maxFailures: z.number().int().min(1).max(100).describe('Consecutive failures before the factor locks.'),
+    maxFailures: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .describe('Consecutive failures before the factor locks.'),
     backupCodeCount: z.number().int().min(0).max(20),
   })
   .meta({ id: 'Policy' });

@@ -29,18 +29,34 @@ export type ApiErrorCode = keyof typeof API_ERRORS;
 
 export const problemSchema = z
   .object({
-    type: z.string().describe('A URN naming the problem type, e.g. urn:tessera:problem:INVALID_CODE'),
+    type: z
+      .string()
+      .describe('A URN naming the problem type, e.g. urn:tessera:problem:INVALID_CODE'),
     title: z.string(),
     status: z.number().int(),
-    detail: z.string().describe('What went wrong and what to do; never contains a code, secret or key.'),
+    detail: z
+      .string()
+      .describe('What went wrong and what to do; never contains a code, secret or key.'),
     code: z.enum(Object.keys(API_ERRORS) as [ApiErrorCode, ...ApiErrorCode[]]),
     errors: z
       .array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() }))
       .optional()
       .describe('VALIDATION_FAILED: every field problem, addressed by its path.'),
-    attemptsRemaining: z.number().int().optional().describe('INVALID_CODE: failures left before the factor locks.'),
-    lockedUntil: z.string().nullable().optional().describe('LOCKED: when the lock ends (ISO 8601); null until an admin unlocks.'),
-    retryAfterSeconds: z.number().int().optional().describe('LOCKED: also sent as the Retry-After header.'),
+    attemptsRemaining: z
+      .number()
+      .int()
+      .optional()
+      .describe('INVALID_CODE: failures left before the factor locks.'),
+    lockedUntil: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('LOCKED: when the lock ends (ISO 8601); null until an admin unlocks.'),
+    retryAfterSeconds: z
+      .number()
+      .int()
+      .optional()
+      .describe('LOCKED: also sent as the Retry-After header.'),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof problemSchema>;

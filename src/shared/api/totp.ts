@@ -37,7 +37,9 @@ export const confirmBodySchema = z
   .meta({ id: 'ConfirmBody' });
 
 export const backupCodesSchema = z
-  .object({ backupCodes: z.array(z.string()).describe('Shown only this once; stored only as keyed hashes.') })
+  .object({
+    backupCodes: z.array(z.string()).describe('Shown only this once; stored only as keyed hashes.'),
+  })
   .meta({ id: 'BackupCodes' });
 
 export const confirmResultSchema = z

@@ -35,7 +35,10 @@ export const mfaStateSchema = z.object({
   status: mfaStatusSchema,
   methods: z.array(z.enum(['totp', 'backup_code'])),
   backupCodesRemaining: z.number().int(),
-  lockedUntil: z.string().nullable().describe('ISO 8601; far future (9999) when only an admin can unlock.'),
+  lockedUntil: z
+    .string()
+    .nullable()
+    .describe('ISO 8601; far future (9999) when only an admin can unlock.'),
   consecutiveFailures: z.number().int(),
   lastVerifiedAt: z.string().nullable(),
 });
@@ -48,7 +51,9 @@ export const userViewSchema = z
     mfa: mfaStateSchema,
     policy: z.object({
       mode: policyModeSchema,
-      enrollmentRequired: z.boolean().describe('REQUIRED policy and not enrolled: the user must enroll before access.'),
+      enrollmentRequired: z
+        .boolean()
+        .describe('REQUIRED policy and not enrolled: the user must enroll before access.'),
     }),
   })
   .meta({ id: 'User' });

@@ -56,7 +56,10 @@ export const adminChannels = {
     input: z.strictObject({ name: clientNameSchema, scope: clientScopeSchema }),
     output: clientViewSchema.extend({ key: z.string() }),
   },
-  'admin.revokeClient': { input: z.strictObject({ clientId: clientIdSchema }), output: clientViewSchema },
+  'admin.revokeClient': {
+    input: z.strictObject({ clientId: clientIdSchema }),
+    output: clientViewSchema,
+  },
   'admin.policy': { input: z.strictObject({ clientId: clientIdSchema }), output: policySchema },
   'admin.setPolicy': {
     input: z.strictObject({ clientId: clientIdSchema, policy: policySchema }),

@@ -75,7 +75,10 @@ const importOnlyChannels = {
     }),
     output: importSummarySchema,
   },
-  'import.cancel': { input: z.object({ id: pendingId }), output: z.object({ cancelled: z.literal(true) }) },
+  'import.cancel': {
+    input: z.object({ id: pendingId }),
+    output: z.object({ cancelled: z.literal(true) }),
+  },
 } as const;
 
 const exportChannels = {

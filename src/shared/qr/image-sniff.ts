@@ -12,11 +12,13 @@ export function sniffImage(bytes: Uint8Array): ImageKind | undefined {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
   if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return 'gif';
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return 'webp';
-  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
+  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a]))
+    return 'tiff';
   // ISO base media (AVIF, HEIC): an "ftyp" box whose brand names an image format.
   if (startsWith(bytes, ascii('ftyp'), 4)) {
     const brand = String.fromCharCode(...bytes.subarray(8, 12));
-    if (['avif', 'avis', 'heic', 'heix', 'hevc', 'heim', 'heis', 'mif1', 'msf1'].includes(brand)) return 'heif';
+    if (['avif', 'avis', 'heic', 'heix', 'hevc', 'heim', 'heis', 'mif1', 'msf1'].includes(brand))
+      return 'heif';
   }
   // "BM" alone is too weak (a text file may start with it): also require a sane header size.
   if (startsWith(bytes, ascii('BM')) && bytes.length >= 26) {

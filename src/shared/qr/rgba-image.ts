@@ -15,7 +15,10 @@ export function addQuietZone(image: RgbaImage, margin: number): RgbaImage {
   const data = new Uint8ClampedArray(width * height * 4).fill(255);
   for (let y = 0; y < image.height; y++) {
     const from = y * image.width * 4;
-    data.set(image.data.subarray(from, from + image.width * 4), ((y + margin) * width + margin) * 4);
+    data.set(
+      image.data.subarray(from, from + image.width * 4),
+      ((y + margin) * width + margin) * 4,
+    );
   }
   return { width, height, data };
 }

@@ -16,11 +16,17 @@ export interface CliResult {
 /** Runs `tessera <args>` as a child process (the built CLI; `npm run build` first). */
 export async function tessera(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof e.code === 'number' ? e.code : 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+    return {
+      code: typeof e.code === 'number' ? e.code : 1,
+      stdout: e.stdout ?? '',
+      stderr: e.stderr ?? '',
+    };
   }
 }
 
@@ -53,8 +59,20 @@ export interface CreatedClient {
   key: string;
 }
 
-export async function createClient(store: Store, name: string, scope: 'client' | 'admin' = 'client'): Promise<CreatedClient> {
-  const result = await tessera(['clients', 'create', name, '--scope', scope, '--json', ...store.flags]);
+export async function createClient(
+  store: Store,
+  name: string,
+  scope: 'client' | 'admin' = 'client',
+): Promise<CreatedClient> {
+  const result = await tessera([
+    'clients',
+    'create',
+    name,
+    '--scope',
+    scope,
+    '--json',
+    ...store.flags,
+  ]);
   if (result.code !== 0) throw new Error(`clients create failed: ${result.stderr}`);
   return JSON.parse(result.stdout) as CreatedClient;
 }
@@ -71,7 +89,9 @@ export interface Served {
 
 /** Spawns `tessera serve --port 0` and waits for the line that names its URL. */
 export function serve(store: Store): Promise<Served> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...store.flags], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...store.flags], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return new Promise((resolvePromise, reject) => {
     let out = '';

@@ -1,5 +1,12 @@
 import { client, type Client } from './http';
-import { createClient, createStore, serve, type CreatedClient, type Served, type Store } from './cli';
+import {
+  createClient,
+  createStore,
+  serve,
+  type CreatedClient,
+  type Served,
+  type Store,
+} from './cli';
 
 export interface Fixture {
   store: Store;

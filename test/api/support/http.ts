@@ -20,12 +20,23 @@ export interface RequestOptions {
 export const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
 /** Plain node:http (fetch refuses to set Host, which the DNS-rebinding tests need). */
-export function call(base: string, method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+export function call(
+  base: string,
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<Response> {
   const url = new URL(path, base);
   const payload =
-    options.raw !== undefined ? options.raw : options.body !== undefined ? JSON.stringify(options.body) : undefined;
+    options.raw !== undefined
+      ? options.raw
+      : options.body !== undefined
+        ? JSON.stringify(options.body)
+        : undefined;
   const headers: Record<string, string> = {
-    ...(payload !== undefined && options.raw === undefined ? { 'content-type': 'application/json' } : {}),
+    ...(payload !== undefined && options.raw === undefined
+      ? { 'content-type': 'application/json' }
+      : {}),
     // Node sends DELETE bodies unframed unless told the length.
     ...(payload !== undefined ? { 'content-length': String(Buffer.byteLength(payload)) } : {}),
     ...(options.key ? { authorization: `Bearer ${options.key}` } : {}),
@@ -56,9 +67,12 @@ export function call(base: string, method: string, path: string, options: Reques
 export function client(base: string, key?: string) {
   return {
     get: (path: string, o: RequestOptions = {}) => call(base, 'GET', path, { key, ...o }),
-    put: (path: string, body?: unknown, o: RequestOptions = {}) => call(base, 'PUT', path, { key, body, ...o }),
-    post: (path: string, body?: unknown, o: RequestOptions = {}) => call(base, 'POST', path, { key, body, ...o }),
-    delete: (path: string, body?: unknown, o: RequestOptions = {}) => call(base, 'DELETE', path, { key, body, ...o }),
+    put: (path: string, body?: unknown, o: RequestOptions = {}) =>
+      call(base, 'PUT', path, { key, body, ...o }),
+    post: (path: string, body?: unknown, o: RequestOptions = {}) =>
+      call(base, 'POST', path, { key, body, ...o }),
+    delete: (path: string, body?: unknown, o: RequestOptions = {}) =>
+      call(base, 'DELETE', path, { key, body, ...o }),
   };
 }
 

@@ -15,12 +15,16 @@ export interface Enrolled {
 /** PUT user, start enrollment and confirm it with the current code; the next step is free for verify. */
 export async function enrollUser(api: Client, userId: string): Promise<Enrolled> {
   const put = await api.put(`/v1/users/${encodeURIComponent(userId)}`, { displayName: userId });
-  if (put.status !== 201 && put.status !== 200) throw new Error(`PUT user ${put.status} ${put.text}`);
+  if (put.status !== 201 && put.status !== 200)
+    throw new Error(`PUT user ${put.status} ${put.text}`);
   const start = await api.post(`/v1/users/${encodeURIComponent(userId)}/totp?qr=none`, {});
   if (start.status !== 201) throw new Error(`enroll ${start.status} ${start.text}`);
   const { enrollmentId, secret } = start.body as { enrollmentId: string; secret: string };
   const confirmWith = (offset: number) =>
-    api.post(`/v1/users/${encodeURIComponent(userId)}/totp/confirm`, { enrollmentId, code: codeAt(secret, offset) });
+    api.post(`/v1/users/${encodeURIComponent(userId)}/totp/confirm`, {
+      enrollmentId,
+      code: codeAt(secret, offset),
+    });
   // The previous step's code leaves now and next free for the test; at a step boundary it may
   // just have left the window, then the current one is used.
   let confirm = await confirmWith(-1);

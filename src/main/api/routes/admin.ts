@@ -45,7 +45,10 @@ export function adminRoutes(s: MfaServices): Route[] {
       errors: ['VALIDATION_FAILED'],
       handler: ({ query }) => ({ status: 200, body: s.admin.users(query) }),
     }),
-    userAction('reset-mfa', "Remove a user's factor, backup codes, pending enrollment and lock (lost device)."),
+    userAction(
+      'reset-mfa',
+      "Remove a user's factor, backup codes, pending enrollment and lock (lost device).",
+    ),
     userAction('unlock', 'Clear the failure counter and lock of a user.'),
     defineRoute({
       method: 'GET',
@@ -79,7 +82,10 @@ export function adminRoutes(s: MfaServices): Route[] {
       responses: { 200: { description: 'The new policy.', schema: policySchema } },
       errors: ['VALIDATION_FAILED', 'CLIENT_NOT_FOUND'],
       async handler({ params, body, principal }) {
-        return { status: 200, body: await s.clients.putPolicy(params.clientId, body, actor(principal.clientId)) };
+        return {
+          status: 200,
+          body: await s.clients.putPolicy(params.clientId, body, actor(principal.clientId)),
+        };
       },
     }),
   ];

@@ -13,7 +13,14 @@ import {
 import { defineRoute, type Route } from '../route';
 import { callerOf, type MfaServices } from '../services';
 
-const attemptErrors = ['VALIDATION_FAILED', 'USER_NOT_FOUND', 'NOT_ENROLLED', 'INVALID_CODE', 'CODE_REPLAYED', 'LOCKED'] as const;
+const attemptErrors = [
+  'VALIDATION_FAILED',
+  'USER_NOT_FOUND',
+  'NOT_ENROLLED',
+  'INVALID_CODE',
+  'CODE_REPLAYED',
+  'LOCKED',
+] as const;
 
 export function totpRoutes(s: MfaServices): Route[] {
   return [
@@ -22,12 +29,23 @@ export function totpRoutes(s: MfaServices): Route[] {
       url: '/v1/users/:userId/totp',
       auth: 'client',
       tag: 'totp',
-      summary: 'Start a TOTP enrollment: a new secret, its otpauth URI and QR code, pending for 10 minutes.',
+      summary:
+        'Start a TOTP enrollment: a new secret, its otpauth URI and QR code, pending for 10 minutes.',
       schemas: { params: userParamsSchema, query: enrollQuerySchema, body: enrollBodySchema },
-      responses: { 201: { description: 'Pending enrollment; show the QR code once.', schema: enrollmentSchema } },
+      responses: {
+        201: {
+          description: 'Pending enrollment; show the QR code once.',
+          schema: enrollmentSchema,
+        },
+      },
       errors: ['VALIDATION_FAILED', 'USER_NOT_FOUND', 'ALREADY_ENROLLED'],
       async handler({ params, query, body, principal }) {
-        const enrollment = await s.enrollment.start(callerOf(principal), params.userId, body, query.qr !== 'none');
+        const enrollment = await s.enrollment.start(
+          callerOf(principal),
+          params.userId,
+          body,
+          query.qr !== 'none',
+        );
         return { status: 201, body: enrollment };
       },
     }),
@@ -36,12 +54,25 @@ export function totpRoutes(s: MfaServices): Route[] {
       url: '/v1/users/:userId/totp/confirm',
       auth: 'client',
       tag: 'totp',
-      summary: 'Confirm an enrollment with a code from the app; returns the backup codes (the only time they are shown).',
+      summary:
+        'Confirm an enrollment with a code from the app; returns the backup codes (the only time they are shown).',
       schemas: { params: userParamsSchema, body: confirmBodySchema },
       responses: { 200: { description: 'Enrolled.', schema: confirmResultSchema } },
-      errors: ['VALIDATION_FAILED', 'USER_NOT_FOUND', 'ALREADY_ENROLLED', 'ENROLLMENT_NOT_FOUND', 'ENROLLMENT_EXPIRED', 'INVALID_CODE'],
+      errors: [
+        'VALIDATION_FAILED',
+        'USER_NOT_FOUND',
+        'ALREADY_ENROLLED',
+        'ENROLLMENT_NOT_FOUND',
+        'ENROLLMENT_EXPIRED',
+        'INVALID_CODE',
+      ],
       async handler({ params, body, principal }) {
-        const result = await s.enrollment.confirm(callerOf(principal), params.userId, body.enrollmentId, body.code);
+        const result = await s.enrollment.confirm(
+          callerOf(principal),
+          params.userId,
+          body.enrollmentId,
+          body.code,
+        );
         return { status: 200, body: result };
       },
     }),
@@ -55,7 +86,10 @@ export function totpRoutes(s: MfaServices): Route[] {
       responses: { 200: { description: 'Accepted.', schema: verifyResultSchema } },
       errors: [...attemptErrors],
       async handler({ params, body, principal }) {
-        return { status: 200, body: await s.verify.verify(callerOf(principal), params.userId, body.code) };
+        return {
+          status: 200,
+          body: await s.verify.verify(callerOf(principal), params.userId, body.code),
+        };
       },
     }),
     defineRoute({
@@ -63,12 +97,18 @@ export function totpRoutes(s: MfaServices): Route[] {
       url: '/v1/users/:userId/backup-codes',
       auth: 'client',
       tag: 'totp',
-      summary: 'Replace the backup codes (step-up with a valid TOTP code); the old set stops working.',
+      summary:
+        'Replace the backup codes (step-up with a valid TOTP code); the old set stops working.',
       schemas: { params: userParamsSchema, body: codeBodySchema },
-      responses: { 200: { description: 'The new set, shown this once.', schema: backupCodesSchema } },
+      responses: {
+        200: { description: 'The new set, shown this once.', schema: backupCodesSchema },
+      },
       errors: [...attemptErrors],
       async handler({ params, body, principal }) {
-        return { status: 200, body: await s.verify.regenerateBackupCodes(callerOf(principal), params.userId, body.code) };
+        return {
+          status: 200,
+          body: await s.verify.regenerateBackupCodes(callerOf(principal), params.userId, body.code),
+        };
       },
     }),
     defineRoute({
@@ -81,7 +121,10 @@ export function totpRoutes(s: MfaServices): Route[] {
       responses: { 200: { description: 'Removed.', schema: mfaRemovedSchema } },
       errors: [...attemptErrors],
       async handler({ params, body, principal }) {
-        return { status: 200, body: await s.verify.removeMfa(callerOf(principal), params.userId, body.code) };
+        return {
+          status: 200,
+          body: await s.verify.removeMfa(callerOf(principal), params.userId, body.code),
+        };
       },
     }),
   ];

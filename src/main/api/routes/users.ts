@@ -30,7 +30,10 @@ export function userRoutes(s: MfaServices): Route[] {
       schemas: { params: userParamsSchema },
       responses: { 200: { description: 'The user.', schema: userViewSchema } },
       errors: ['USER_NOT_FOUND'],
-      handler: ({ params, principal }) => ({ status: 200, body: s.users.get(callerOf(principal), params.userId) }),
+      handler: ({ params, principal }) => ({
+        status: 200,
+        body: s.users.get(callerOf(principal), params.userId),
+      }),
     }),
     defineRoute({
       method: 'DELETE',

@@ -5,7 +5,10 @@ import type { Scope } from '../../admin/clients-service';
 import { hasControlCharacters } from '../../../shared/api';
 import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
 
-async function withServices<T>(flags: StoreFlags, run: (services: MfaServices) => Promise<T> | T): Promise<T> {
+async function withServices<T>(
+  flags: StoreFlags,
+  run: (services: MfaServices) => Promise<T> | T,
+): Promise<T> {
   const app = await openApp(configFrom(flags));
   try {
     return await run(createMfaServices(app));
@@ -15,7 +18,8 @@ async function withServices<T>(flags: StoreFlags, run: (services: MfaServices) =
 }
 
 function parseScope(value: string): Scope {
-  if (value !== 'client' && value !== 'admin') throw new InvalidArgumentError('expected "client" or "admin".');
+  if (value !== 'client' && value !== 'admin')
+    throw new InvalidArgumentError('expected "client" or "admin".');
   return value;
 }
 
@@ -29,47 +33,67 @@ function parseName(value: string): string {
 
 /** `tessera clients create|list|revoke`: API keys of the verification API. */
 export function clientsCommand(): Command {
-  const clients = new Command('clients').description('manage API clients (keys) of the verification API');
+  const clients = new Command('clients').description(
+    'manage API clients (keys) of the verification API',
+  );
   clients.addCommand(
     withStoreOptions(
       new Command('create')
         .description('create an API client and print its key (shown only this once)')
         .argument('<name>', 'a name for the application, e.g. "intranet"', parseName)
-        .option('--scope <scope>', 'client (its own users) or admin (all users, policy, audit)', parseScope, 'client' as Scope)
+        .option(
+          '--scope <scope>',
+          'client (its own users) or admin (all users, policy, audit)',
+          parseScope,
+          'client' as Scope,
+        )
         .option('--json', 'print JSON'),
     ).action((name: string, flags: StoreFlags & { scope: Scope; json?: boolean }) =>
       withServices(flags, async (s) => {
         const created = await s.clients.create(name, flags.scope);
         if (flags.json) process.stdout.write(JSON.stringify(created) + '\n');
         else {
-          process.stdout.write(`Created ${created.scope} client ${created.id} (${created.name}).\n`);
+          process.stdout.write(
+            `Created ${created.scope} client ${created.id} (${created.name}).\n`,
+          );
           process.stdout.write(`API key (shown only now; store it safely):\n${created.key}\n`);
         }
       }),
     ),
   );
   clients.addCommand(
-    withStoreOptions(new Command('list').description('list API clients (never their keys)').option('--json', 'print JSON')).action(
-      (flags: StoreFlags & { json?: boolean }) =>
-        withServices(flags, (s) => {
-          const list = s.clients.list();
-          if (flags.json) process.stdout.write(JSON.stringify(list) + '\n');
-          else if (list.length === 0) process.stdout.write('No API clients. Create one with `tessera clients create <name>`.\n');
-          else {
-            for (const c of list) {
-              process.stdout.write(`${c.id}  ${c.scope.padEnd(6)}  ${c.revokedAt ? 'revoked' : 'active '}  ${c.createdAt}  ${c.name}\n`);
-            }
+    withStoreOptions(
+      new Command('list')
+        .description('list API clients (never their keys)')
+        .option('--json', 'print JSON'),
+    ).action((flags: StoreFlags & { json?: boolean }) =>
+      withServices(flags, (s) => {
+        const list = s.clients.list();
+        if (flags.json) process.stdout.write(JSON.stringify(list) + '\n');
+        else if (list.length === 0)
+          process.stdout.write(
+            'No API clients. Create one with `tessera clients create <name>`.\n',
+          );
+        else {
+          for (const c of list) {
+            process.stdout.write(
+              `${c.id}  ${c.scope.padEnd(6)}  ${c.revokedAt ? 'revoked' : 'active '}  ${c.createdAt}  ${c.name}\n`,
+            );
           }
-        }),
+        }
+      }),
     ),
   );
   clients.addCommand(
-    withStoreOptions(new Command('revoke').description('revoke an API client: its key stops working at once').argument('<id>')).action(
-      (id: string, flags: StoreFlags) =>
-        withServices(flags, async (s) => {
-          await s.clients.revoke(id);
-          process.stdout.write(`Revoked ${id}.\n`);
-        }),
+    withStoreOptions(
+      new Command('revoke')
+        .description('revoke an API client: its key stops working at once')
+        .argument('<id>'),
+    ).action((id: string, flags: StoreFlags) =>
+      withServices(flags, async (s) => {
+        await s.clients.revoke(id);
+        process.stdout.write(`Revoked ${id}.\n`);
+      }),
     ),
   );
   return clients;

@@ -21,24 +21,37 @@ async function writeOut(file: string, data: string | Buffer, force: boolean): Pr
     await writeFile(file, data, { mode: 0o600, flag: force ? 'w' : 'wx' });
   } catch (error) {
     const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
-    throw new TesseraError('EXPORT_FAILED', exists ? `${file} already exists (use --force to replace it).` : `Cannot write ${file}.`);
+    throw new TesseraError(
+      'EXPORT_FAILED',
+      exists ? `${file} already exists (use --force to replace it).` : `Cannot write ${file}.`,
+    );
   }
 }
 
 export async function runExport(flags: ExportFlags): Promise<void> {
   const password = await readPasswordFile(flags.passwordFile);
   if (flags.format === 'tessera' && !password) {
-    throw new TesseraError('VALIDATION_FAILED', 'An encrypted backup needs a password: pass --password-file FILE.');
+    throw new TesseraError(
+      'VALIDATION_FAILED',
+      'An encrypted backup needs a password: pass --password-file FILE.',
+    );
   }
   // Checked before the slow key derivation; writeOut's 'wx' still guards against a race.
   if (!flags.force && existsSync(flags.out)) {
-    throw new TesseraError('EXPORT_FAILED', `${flags.out} already exists (use --force to replace it).`);
+    throw new TesseraError(
+      'EXPORT_FAILED',
+      `${flags.out} already exists (use --force to replace it).`,
+    );
   }
   const app = await openApp(configFrom(flags));
   try {
     const accounts = createAccountRepository(app.db).list();
     if (flags.format === 'tessera') {
-      const bytes = await exportEncryptedBackup(accounts, { password: password!, now: new Date(app.config.clock()), appVersion: APP_VERSION });
+      const bytes = await exportEncryptedBackup(accounts, {
+        password: password!,
+        now: new Date(app.config.clock()),
+        appVersion: APP_VERSION,
+      });
       await writeOut(flags.out, bytes, !!flags.force);
     } else {
       process.stderr.write(
@@ -46,7 +59,9 @@ export async function runExport(flags: ExportFlags): Promise<void> {
       );
       await writeOut(flags.out, exportUriList(accounts), !!flags.force);
     }
-    process.stdout.write(`Exported ${accounts.length} account${accounts.length === 1 ? '' : 's'} to ${flags.out}.\n`);
+    process.stdout.write(
+      `Exported ${accounts.length} account${accounts.length === 1 ? '' : 's'} to ${flags.out}.\n`,
+    );
   } finally {
     app.close();
   }
@@ -56,7 +71,11 @@ export function exportCommand(): Command {
   return withStoreOptions(
     new Command('export')
       .description('export every account: an encrypted Tessera backup, or plain otpauth links')
-      .addOption(new Option('--format <format>', 'tessera (encrypted) or uris (plain text)').choices(['tessera', 'uris']).default('tessera'))
+      .addOption(
+        new Option('--format <format>', 'tessera (encrypted) or uris (plain text)')
+          .choices(['tessera', 'uris'])
+          .default('tessera'),
+      )
       .requiredOption('--out <file>', 'file to write')
       .option('--password-file <file>', 'read the backup password from the first line of this file')
       .option('--force', 'replace the output file if it exists'),

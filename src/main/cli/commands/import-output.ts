@@ -25,7 +25,9 @@ export function dryRunAccount(draft: AccountDraft, showSecrets: boolean): DryRun
   };
 }
 
-export function describe(a: Pick<DryRunAccount, 'type' | 'algorithm' | 'digits' | 'period' | 'counter'>): string {
+export function describe(
+  a: Pick<DryRunAccount, 'type' | 'algorithm' | 'digits' | 'period' | 'counter'>,
+): string {
   const timing = a.type === 'hotp' ? `counter ${a.counter ?? 0}` : `${a.period ?? 30}s`;
   return `${a.type.toUpperCase()} ${a.algorithm} ${a.digits} digits ${timing}`;
 }
@@ -33,13 +35,17 @@ export function describe(a: Pick<DryRunAccount, 'type' | 'algorithm' | 'digits' 
 export function batchLines(batches: ImportPreview['batches']): string[] {
   return batches.map((b) => {
     const got = b.received.map((i) => `batch ${i} of ${b.size}`).join(', ');
-    const missing = Array.from({ length: b.size }, (_, i) => i + 1).filter((i) => !b.received.includes(i));
+    const missing = Array.from({ length: b.size }, (_, i) => i + 1).filter(
+      (i) => !b.received.includes(i),
+    );
     return missing.length > 0 ? `${got} (still missing: ${missing.join(', ')})` : got;
   });
 }
 
 export function summaryLines(summary: ImportSummary): string[] {
-  const lines = [`Imported ${summary.imported} account${summary.imported === 1 ? '' : 's'} from ${summary.format}.`];
+  const lines = [
+    `Imported ${summary.imported} account${summary.imported === 1 ? '' : 's'} from ${summary.format}.`,
+  ];
   for (const s of summary.skipped) lines.push(`  skipped ${s.label}: ${s.reason}`);
   return lines;
 }

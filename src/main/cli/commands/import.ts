@@ -38,33 +38,55 @@ async function readInput(file: string): Promise<Uint8Array> {
 }
 
 /** Parses without opening the vault: a dry run needs no keychain and can write nothing. */
-async function dryRun(files: string[], flags: ImportFlags, password: string | undefined): Promise<void> {
+async function dryRun(
+  files: string[],
+  flags: ImportFlags,
+  password: string | undefined,
+): Promise<void> {
   const entries: ImportEntry[] = [];
   for (const file of files) {
-    const results = await parseImportFile(await readInput(file), { password, fileName: basename(file) });
+    const results = await parseImportFile(await readInput(file), {
+      password,
+      fileName: basename(file),
+    });
     for (const r of results) {
-      if (r.batch) process.stderr.write(`${basename(file)}: ${r.format}, batch ${r.batch.index} of ${r.batch.size}\n`);
+      if (r.batch)
+        process.stderr.write(
+          `${basename(file)}: ${r.format}, batch ${r.batch.index} of ${r.batch.size}\n`,
+        );
       entries.push(...r.entries);
     }
   }
   const statuses = classify(entries, new Map());
-  const accounts = entries.flatMap((e, i) => (e.draft && statuses[i]!.status === 'new' ? [dryRunAccount(e.draft, !!flags.showSecrets)] : []));
+  const accounts = entries.flatMap((e, i) =>
+    e.draft && statuses[i]!.status === 'new' ? [dryRunAccount(e.draft, !!flags.showSecrets)] : [],
+  );
   entries.forEach((e, i) => {
     const s = statuses[i]!;
     if (s.status !== 'new') process.stderr.write(`skipped ${e.label}: ${s.reason}\n`);
   });
   if (flags.json) process.stdout.write(`${JSON.stringify(accounts, null, 2)}\n`);
-  else for (const a of accounts) process.stdout.write(`${[a.issuer, a.name].filter(Boolean).join(' / ')}  ${describe(a)}\n`);
+  else
+    for (const a of accounts)
+      process.stdout.write(`${[a.issuer, a.name].filter(Boolean).join(' / ')}  ${describe(a)}\n`);
 }
 
-async function importForReal(files: string[], flags: ImportFlags, password: string | undefined): Promise<void> {
+async function importForReal(
+  files: string[],
+  flags: ImportFlags,
+  password: string | undefined,
+): Promise<void> {
   const app = await openApp(configFrom(flags));
   try {
     const service = createImportService(createAccountRepository(app.db), app.config.clock);
     let id: string | undefined;
     let batches: string[] = [];
     for (const file of files) {
-      const preview = await service.previewFile(await readInput(file), { password, fileName: basename(file), appendTo: id });
+      const preview = await service.previewFile(await readInput(file), {
+        password,
+        fileName: basename(file),
+        appendTo: id,
+      });
       id = preview.id;
       batches = batchLines(preview.batches);
     }
@@ -80,9 +102,17 @@ async function importForReal(files: string[], flags: ImportFlags, password: stri
 export function importCommand(): Command {
   return withStoreOptions(
     new Command('import')
-      .description('import accounts from a backup, an export of another app, a text file of otpauth links, or QR code images')
-      .argument('<files...>', 'file(s) to import; several images of one Google Authenticator export are merged')
-      .option('--password-file <file>', 'read the password of an encrypted file from the first line of this file')
+      .description(
+        'import accounts from a backup, an export of another app, a text file of otpauth links, or QR code images',
+      )
+      .argument(
+        '<files...>',
+        'file(s) to import; several images of one Google Authenticator export are merged',
+      )
+      .option(
+        '--password-file <file>',
+        'read the password of an encrypted file from the first line of this file',
+      )
       .option('--dry-run', 'show what would be imported and write nothing')
       .option('--json', 'print JSON')
       .option('--show-secrets', 'with --dry-run: include each secret in the output')

@@ -8,9 +8,17 @@ import { parsePort } from './web';
 /** Runs the verification API headless (no Electron) until SIGINT/SIGTERM. */
 export async function runServe(flags: StoreFlags & { port: number }): Promise<void> {
   const app = await openApp(configFrom(flags));
-  const server = await startApiServer({ services: app.mfa, version: APP_VERSION, port: flags.port });
+  const server = await startApiServer({
+    services: app.mfa,
+    version: APP_VERSION,
+    port: flags.port,
+  });
   process.stdout.write(`Tessera API listening on ${server.url}\n`);
-  process.stdout.write(server.ipv6Url ? `Tessera API also listening on ${server.ipv6Url}\n` : 'No IPv6 loopback (::1) here: 127.0.0.1 only.\n');
+  process.stdout.write(
+    server.ipv6Url
+      ? `Tessera API also listening on ${server.ipv6Url}\n`
+      : 'No IPv6 loopback (::1) here: 127.0.0.1 only.\n',
+  );
   runUntilSignal(async () => {
     await server.close();
     app.close();
@@ -21,6 +29,11 @@ export function serveCommand(): Command {
   return withStoreOptions(
     new Command('serve')
       .description('run the loopback MFA verification API on 127.0.0.1 (see docs/api.md)')
-      .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort, DEFAULT_API_PORT),
+      .option(
+        '--port <port>',
+        'port to listen on (0 picks a free one)',
+        parsePort,
+        DEFAULT_API_PORT,
+      ),
   ).action((flags: StoreFlags & { port: number }) => runServe(flags));
 }

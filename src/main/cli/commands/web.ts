@@ -12,7 +12,8 @@ export const DEFAULT_WEB_PORT = 47301;
 
 export function parsePort(value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65_535) throw new InvalidArgumentError('expected a port number from 0 to 65535.');
+  if (!/^\d+$/.test(value) || port > 65_535)
+    throw new InvalidArgumentError('expected a port number from 0 to 65535.');
   return port;
 }
 
@@ -34,10 +35,13 @@ export async function runWeb(flags: WebFlags): Promise<void> {
   let api: ApiServer | undefined;
   const app = await opener.open().catch((error: unknown) => {
     if (!(error instanceof TesseraError)) throw error;
-    process.stderr.write(`tessera: ${error.message} [${error.code}]\nThe page shows this too; fix it there and press "Try again".\n`);
+    process.stderr.write(
+      `tessera: ${error.message} [${error.code}]\nThe page shows this too; fix it there and press "Try again".\n`,
+    );
   });
   // The API needs the open vault; when it could not open, the page explains and the API stays off.
-  if (app && flags.apiPort !== undefined) api = await startLocalApi(app, { TESSERA_API_PORT: String(flags.apiPort) });
+  if (app && flags.apiPort !== undefined)
+    api = await startLocalApi(app, { TESSERA_API_PORT: String(flags.apiPort) });
   runUntilSignal(async () => {
     await api?.close();
     await server.close();
@@ -49,7 +53,16 @@ export function webCommand(): Command {
   return withStoreOptions(
     new Command('web')
       .description('serve the app to a browser on 127.0.0.1 (for machines without Electron)')
-      .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort, DEFAULT_WEB_PORT)
-      .option('--api-port <port>', 'also run the verification API on this port (0 picks a free one)', parsePort),
+      .option(
+        '--port <port>',
+        'port to listen on (0 picks a free one)',
+        parsePort,
+        DEFAULT_WEB_PORT,
+      )
+      .option(
+        '--api-port <port>',
+        'also run the verification API on this port (0 picks a free one)',
+        parsePort,
+      ),
   ).action((flags: WebFlags) => runWeb(flags));
 }

@@ -6,7 +6,11 @@ import { authenticatorProFormat } from './authenticator-pro/authenticator-pro';
 import { authyFormat } from './authy/authy';
 import { battleNetFormat } from './battle-net/battle-net';
 import { bitwardenCsvFormat, bitwardenJsonFormat } from './bitwarden/bitwarden';
-import { authenticatorProDbFormat, googleAuthenticatorDbFormat, microsoftAuthenticatorDbFormat } from './databases/phone-databases';
+import {
+  authenticatorProDbFormat,
+  googleAuthenticatorDbFormat,
+  microsoftAuthenticatorDbFormat,
+} from './databases/phone-databases';
 import { duoFormat } from './duo/duo';
 import { enteFormat } from './ente/ente';
 import { freeOtpBackupFormat } from './freeotp/freeotp-backup';

@@ -9,7 +9,10 @@ export interface BatchInfo {
 }
 
 /** Builds a Google Authenticator export link, as the phone app does (used by tests and fixtures). */
-export function encodeMigrationUri(accounts: AccountDraft[], batch: BatchInfo = { size: 1, index: 0, id: 1 }): string {
+export function encodeMigrationUri(
+  accounts: AccountDraft[],
+  batch: BatchInfo = { size: 1, index: 0, id: 1 },
+): string {
   const message = MigrationPayloadType.fromObject({
     otpParameters: accounts.map((a) => ({
       secret: base32ToBytes(normalizeBase32Secret(a.secret)),

@@ -3,12 +3,22 @@ import { TesseraError } from '../../../shared/errors';
 import { resolveAccountInput } from '../../../shared/resolve-account';
 import { bytesToBase32 } from '../../../shared/secret';
 import { ImportError, type ImportEntry, type ImportParseResult } from '../import-types';
-import { ALGORITHM, DIGITS, MigrationPayloadType, OTP_TYPE, type MigrationPayload, type OtpParameters } from './migration-schema';
+import {
+  ALGORITHM,
+  DIGITS,
+  MigrationPayloadType,
+  OTP_TYPE,
+  type MigrationPayload,
+  type OtpParameters,
+} from './migration-schema';
 
 export const MIGRATION_PREFIX = 'otpauth-migration://';
 
 function malformed(detail: string): ImportError {
-  return new ImportError('IMPORT_MALFORMED', `This Google Authenticator export code is damaged: ${detail}`);
+  return new ImportError(
+    'IMPORT_MALFORMED',
+    `This Google Authenticator export code is damaged: ${detail}`,
+  );
 }
 
 /**
@@ -24,7 +34,11 @@ export function migrationData(uri: string): Uint8Array {
   } catch {
     throw malformed('its data has broken percent-encoding.');
   }
-  const base64 = encoded.replace(/ /g, '+').replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+  const base64 = encoded
+    .replace(/ /g, '+')
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .replace(/=+$/, '');
   if (base64 === '' || !/^[A-Za-z0-9+/]+$/.test(base64) || base64.length % 4 === 1) {
     throw malformed('its data is not valid base64.');
   }
@@ -34,7 +48,12 @@ export function migrationData(uri: string): Uint8Array {
 function decodePayload(bytes: Uint8Array): MigrationPayload {
   try {
     const message = MigrationPayloadType.decode(bytes);
-    return MigrationPayloadType.toObject(message, { longs: Number, enums: Number, defaults: true, arrays: true }) as MigrationPayload;
+    return MigrationPayloadType.toObject(message, {
+      longs: Number,
+      enums: Number,
+      defaults: true,
+      arrays: true,
+    }) as MigrationPayload;
   } catch {
     throw malformed('its data could not be decoded.');
   }
@@ -50,13 +69,17 @@ function splitName(issuer: string, name: string): { issuer: string; name: string
   const colon = name.indexOf(':');
   if (colon < 0) return { issuer, name };
   const prefix = name.slice(0, colon).trim();
-  if (issuer === '' || prefix === issuer) return { issuer: issuer || prefix, name: name.slice(colon + 1).trim() };
+  if (issuer === '' || prefix === issuer)
+    return { issuer: issuer || prefix, name: name.slice(colon + 1).trim() };
   return { issuer, name };
 }
 
 function toInput(p: OtpParameters): AccountInput | string {
-  if (p.algorithm === ALGORITHM.MD5) return 'It uses the MD5 algorithm, which Tessera does not support.';
-  const algorithm = ({ [ALGORITHM.SHA256]: 'SHA256', [ALGORITHM.SHA512]: 'SHA512' } as const)[p.algorithm] ?? 'SHA1';
+  if (p.algorithm === ALGORITHM.MD5)
+    return 'It uses the MD5 algorithm, which Tessera does not support.';
+  const algorithm =
+    ({ [ALGORITHM.SHA256]: 'SHA256', [ALGORITHM.SHA512]: 'SHA512' } as const)[p.algorithm] ??
+    'SHA1';
   if (p.algorithm > ALGORITHM.MD5) return 'It uses an unknown algorithm.';
   if (p.digits > DIGITS.EIGHT) return 'It uses an unknown number of digits.';
   if (p.type > OTP_TYPE.TOTP) return 'It is neither time-based (TOTP) nor counter-based (HOTP).';
@@ -88,7 +111,8 @@ function toEntry(p: OtpParameters): ImportEntry {
 
 /** Decodes one `otpauth-migration://offline?data=...` QR (one batch of a possibly larger export). */
 export function parseMigrationUri(uri: string): ImportParseResult {
-  if (!uri.trim().toLowerCase().startsWith(MIGRATION_PREFIX)) throw malformed('it is not an otpauth-migration link.');
+  if (!uri.trim().toLowerCase().startsWith(MIGRATION_PREFIX))
+    throw malformed('it is not an otpauth-migration link.');
   const payload = decodePayload(migrationData(uri));
   if (payload.otpParameters.length === 0) throw malformed('it holds no accounts.');
   const size = Math.max(1, payload.batchSize);

@@ -17,7 +17,10 @@ export interface QrOptions {
   light?: number;
 }
 
-export function qrImage(text: string, { size, margin = 4, dark = 0, light = 255 }: QrOptions): RgbaImage {
+export function qrImage(
+  text: string,
+  { size, margin = 4, dark = 0, light = 255 }: QrOptions,
+): RgbaImage {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
   const modules = qr.modules.size;
   const total = modules + 2 * margin;
@@ -50,7 +53,10 @@ export function canvas(width: number, height: number): RgbaImage {
 export function place(target: RgbaImage, source: RgbaImage, left: number, top: number): RgbaImage {
   for (let y = 0; y < source.height; y++) {
     const from = y * source.width * 4;
-    target.data.set(source.data.subarray(from, from + source.width * 4), ((top + y) * target.width + left) * 4);
+    target.data.set(
+      source.data.subarray(from, from + source.width * 4),
+      ((top + y) * target.width + left) * 4,
+    );
   }
   return target;
 }
@@ -88,7 +94,10 @@ export function toPng(image: RgbaImage): Buffer {
   return PNG.sync.write(png);
 }
 
-export async function toFormat(image: RgbaImage, format: 'jpeg' | 'gif' | 'webp' | 'bmp'): Promise<Buffer> {
+export async function toFormat(
+  image: RgbaImage,
+  format: 'jpeg' | 'gif' | 'webp' | 'bmp',
+): Promise<Buffer> {
   if (format === 'bmp') {
     // bmp-ts writes ABGR.
     const abgr = Buffer.alloc(image.width * image.height * 4);
@@ -100,9 +109,12 @@ export async function toFormat(image: RgbaImage, format: 'jpeg' | 'gif' | 'webp'
     }
     return encodeBmp({ width: image.width, height: image.height, data: abgr, bitPP: 24 }).data;
   }
-  const input = sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength), {
-    raw: { width: image.width, height: image.height, channels: 4 },
-  });
+  const input = sharp(
+    Buffer.from(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+    {
+      raw: { width: image.width, height: image.height, channels: 4 },
+    },
+  );
   if (format === 'jpeg') return input.jpeg({ quality: 85 }).toBuffer();
   if (format === 'gif') return input.gif().toBuffer();
   return input.webp({ quality: 85 }).toBuffer();

@@ -6,4 +6,10 @@ import { mfaBackupCodes } from './0004-mfa-backup-codes';
 import { auditEvents } from './0005-audit-events';
 
 /** In order; append only. A database whose version is past the end of this list is refused. */
-export const migrations: readonly Migration[] = [vaultAccounts, apiClients, mfaUsers, mfaBackupCodes, auditEvents];
+export const migrations: readonly Migration[] = [
+  vaultAccounts,
+  apiClients,
+  mfaUsers,
+  mfaBackupCodes,
+  auditEvents,
+];

@@ -24,7 +24,10 @@ declare global {
   }
 }
 
-export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+export async function call<C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
   const response = await rawBridge().rpc(channel, input);
   if (!response.ok) throw TesseraError.fromPayload(response.error);
   return contract[channel].output.parse(response.data) as ChannelOutput<C>;

@@ -116,7 +116,12 @@ export function AddAccountDialog({ onClose, onAdded }: AddAccountDialogProps) {
           <span>or</span>
         </div>
         <UriField value={form.uri} error={errors.uri} onChange={(v) => set('uri', v)} />
-        <FormFooter formError={errors.form} submitLabel="Add account" busy={busy} onCancel={onClose} />
+        <FormFooter
+          formError={errors.form}
+          submitLabel="Add account"
+          busy={busy}
+          onCancel={onClose}
+        />
       </form>
     </ModalDialog>
   );

@@ -5,7 +5,9 @@ import { call } from '../bridge/bridge';
 import { ModalDialog } from '../ui/modal-dialog';
 
 function labelOf(account: AccountView): string {
-  return account.issuer && account.name ? `${account.issuer} (${account.name})` : account.issuer || account.name;
+  return account.issuer && account.name
+    ? `${account.issuer} (${account.name})`
+    : account.issuer || account.name;
 }
 
 /**
@@ -34,7 +36,13 @@ export function AccountQrDialog({ account, onClose }: { account: AccountView; on
     >
       {revealed ? (
         <>
-          <img className="account-qr" src={`data:image/svg+xml;base64,${btoa(revealed.svg)}`} alt={`QR code for ${label}`} width={260} height={260} />
+          <img
+            className="account-qr"
+            src={`data:image/svg+xml;base64,${btoa(revealed.svg)}`}
+            alt={`QR code for ${label}`}
+            width={260}
+            height={260}
+          />
           <details>
             <summary>Show as a link</summary>
             <code className="account-uri">{revealed.uri}</code>
@@ -43,7 +51,12 @@ export function AccountQrDialog({ account, onClose }: { account: AccountView; on
             <button type="button" className="button" onClick={() => setRevealed(null)}>
               Hide
             </button>
-            <button type="button" className="button button-primary" data-autofocus onClick={onClose}>
+            <button
+              type="button"
+              className="button button-primary"
+              data-autofocus
+              onClick={onClose}
+            >
               Done
             </button>
           </div>
@@ -58,7 +71,12 @@ export function AccountQrDialog({ account, onClose }: { account: AccountView; on
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="button button-primary" data-autofocus onClick={() => void reveal()}>
+          <button
+            type="button"
+            className="button button-primary"
+            data-autofocus
+            onClick={() => void reveal()}
+          >
             Reveal QR code
           </button>
         </div>

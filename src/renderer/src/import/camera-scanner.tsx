@@ -50,7 +50,11 @@ export function CameraScanner({ onTexts, hint }: CameraScannerProps) {
         }
         void tick();
       })
-      .catch(() => setError('Tessera could not open a camera. Check that one is connected and that camera access is allowed.'));
+      .catch(() =>
+        setError(
+          'Tessera could not open a camera. Check that one is connected and that camera access is allowed.',
+        ),
+      );
 
     return () => {
       stopped = true;
@@ -66,7 +70,13 @@ export function CameraScanner({ onTexts, hint }: CameraScannerProps) {
           {error}
         </p>
       ) : (
-        <video ref={video} className="camera-preview" muted playsInline aria-label="Camera preview" />
+        <video
+          ref={video}
+          className="camera-preview"
+          muted
+          playsInline
+          aria-label="Camera preview"
+        />
       )}
       <p className="hint">{hint ?? 'Hold the QR code in front of the camera.'}</p>
     </div>

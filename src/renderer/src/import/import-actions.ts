@@ -27,7 +27,11 @@ export function otpTextLines(text: string): string[] {
     .filter((line) => OTP_TEXT.test(line));
 }
 
-async function previewFile(file: File, bytes: Uint8Array, options: PreviewOptions): Promise<ImportPreview> {
+async function previewFile(
+  file: File,
+  bytes: Uint8Array,
+  options: PreviewOptions,
+): Promise<ImportPreview> {
   const dataBase64 = bytesToBase64(bytes);
   if (dataBase64.length > MAX_IMPORT_FILE_BASE64) {
     throw new TesseraError('IMPORT_TOO_LARGE', 'This file is too large to import (over 11 MB).');
@@ -40,9 +44,13 @@ async function previewFile(file: File, bytes: Uint8Array, options: PreviewOption
  * bytes of an image the browser could not decode (its decoder names the damage) and of every
  * other file (backups and other apps' exports are parsed there, where the secrets stay).
  */
-export async function previewFrom(source: ImportSource, options: PreviewOptions = {}): Promise<ImportPreview> {
+export async function previewFrom(
+  source: ImportSource,
+  options: PreviewOptions = {},
+): Promise<ImportPreview> {
   const { appendTo } = options;
-  if (source.kind === 'texts') return call('import.previewTexts', { texts: source.texts, appendTo });
+  if (source.kind === 'texts')
+    return call('import.previewTexts', { texts: source.texts, appendTo });
   if (source.kind === 'pixels') {
     const texts = await scanInWorker({ kind: 'pixels', image: source.image });
     if (texts !== null) return call('import.previewTexts', { texts, appendTo });

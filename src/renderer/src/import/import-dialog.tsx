@@ -31,13 +31,21 @@ interface ImportDialogProps {
 type Step = 'apps' | 'app' | 'choose' | 'camera' | 'password' | 'preview' | 'summary';
 
 function message(error: unknown): string {
-  return error instanceof TesseraError ? error.message : 'Tessera could not read that. Try another file or image.';
+  return error instanceof TesseraError
+    ? error.message
+    : 'Tessera could not read that. Try another file or image.';
 }
 
-const selectable = (p: ImportPreview) => new Set(p.entries.filter((e) => e.status === 'new').map((e) => e.index));
+const selectable = (p: ImportPreview) =>
+  new Set(p.entries.filter((e) => e.status === 'new').map((e) => e.index));
 
 /** The one import flow in the app: sources → preview → confirm → summary. */
-export function ImportDialog({ incoming, startWithApps = false, onClose, onImported }: ImportDialogProps) {
+export function ImportDialog({
+  incoming,
+  startWithApps = false,
+  onClose,
+  onImported,
+}: ImportDialogProps) {
   const [step, setStep] = useState<Step>(startWithApps ? 'apps' : 'choose');
   const [app, setApp] = useState<SourceApp | null>(null);
   const [appQuery, setAppQuery] = useState('');
@@ -66,7 +74,10 @@ export function ImportDialog({ incoming, startWithApps = false, onClose, onImpor
       setStep('preview');
     } catch (caught) {
       const code = caught instanceof TesseraError ? caught.code : '';
-      if (source.kind === 'file' && (code === 'IMPORT_PASSWORD_REQUIRED' || code === 'IMPORT_WRONG_PASSWORD')) {
+      if (
+        source.kind === 'file' &&
+        (code === 'IMPORT_PASSWORD_REQUIRED' || code === 'IMPORT_WRONG_PASSWORD')
+      ) {
         setLocked(source.file);
         setStep('password');
       }
@@ -84,7 +95,8 @@ export function ImportDialog({ incoming, startWithApps = false, onClose, onImpor
   }, [incoming, busy, run]);
 
   const close = () => {
-    if (previewId.current && step !== 'summary') void call('import.cancel', { id: previewId.current }).catch(() => undefined);
+    if (previewId.current && step !== 'summary')
+      void call('import.cancel', { id: previewId.current }).catch(() => undefined);
     onClose();
   };
 
@@ -94,7 +106,9 @@ export function ImportDialog({ incoming, startWithApps = false, onClose, onImpor
     setError(null);
     try {
       const exclude = preview.entries.map((e) => e.index).filter((i) => !selected.has(i));
-      const includeDuplicates = preview.entries.some((e) => e.status === 'duplicate' && selected.has(e.index));
+      const includeDuplicates = preview.entries.some(
+        (e) => e.status === 'duplicate' && selected.has(e.index),
+      );
       const result = await call('import.confirm', { id: preview.id, exclude, includeDuplicates });
       setSummary(result);
       setStep('summary');
@@ -112,12 +126,17 @@ export function ImportDialog({ incoming, startWithApps = false, onClose, onImpor
       const image = await captureScreen();
       await run({ kind: 'pixels', image });
     } catch (caught) {
-      setError(caught instanceof TesseraError ? caught.message : 'Screen capture was cancelled or is not allowed.');
+      setError(
+        caught instanceof TesseraError
+          ? caught.message
+          : 'Screen capture was cancelled or is not allowed.',
+      );
     }
   };
 
   // One after another: each may stop at the password step, and each extends the same preview.
-  const runFiles = (files: File[]) => void files.reduce((p, file) => p.then(() => run({ kind: 'file', file })), Promise.resolve());
+  const runFiles = (files: File[]) =>
+    void files.reduce((p, file) => p.then(() => run({ kind: 'file', file })), Promise.resolve());
   const sources = (
     <ImportSources
       fileLabel={preview ? 'Add another file or image' : 'Choose a file or image'}
@@ -172,7 +191,12 @@ export function ImportDialog({ incoming, startWithApps = false, onClose, onImpor
         </ImportAppGuide>
       )}
       {step === 'choose' && sources}
-      {step === 'camera' && <CameraScanner onTexts={(texts) => void run({ kind: 'texts', texts })} hint={preview ? batchMessages(preview.batches)[0] : undefined} />}
+      {step === 'camera' && (
+        <CameraScanner
+          onTexts={(texts) => void run({ kind: 'texts', texts })}
+          hint={preview ? batchMessages(preview.batches)[0] : undefined}
+        />
+      )}
       {step === 'password' && locked && (
         <PasswordStep
           fileName={locked.name}
@@ -184,7 +208,8 @@ export function ImportDialog({ incoming, startWithApps = false, onClose, onImpor
       {step === 'preview' && preview && (
         <>
           <p className="hint">
-            {preview.format}: {preview.entries.length} {preview.entries.length === 1 ? 'entry' : 'entries'}. Nothing is saved until you import.
+            {preview.format}: {preview.entries.length}{' '}
+            {preview.entries.length === 1 ? 'entry' : 'entries'}. Nothing is saved until you import.
           </p>
           {batchMessages(preview.batches).map((line) => (
             <p key={line} className="batch-status">
@@ -194,14 +219,23 @@ export function ImportDialog({ incoming, startWithApps = false, onClose, onImpor
           <PreviewTable
             preview={preview}
             selected={selected}
-            onToggle={(i) => setSelected((old) => (old.has(i) ? new Set([...old].filter((x) => x !== i)) : new Set([...old, i])))}
+            onToggle={(i) =>
+              setSelected((old) =>
+                old.has(i) ? new Set([...old].filter((x) => x !== i)) : new Set([...old, i]),
+              )
+            }
           />
           {sources}
           <div className="modal-footer">
             <button type="button" className="button" onClick={close}>
               Cancel
             </button>
-            <button type="button" className="button button-primary" disabled={count === 0 || busy !== null} onClick={() => void confirm()}>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={count === 0 || busy !== null}
+              onClick={() => void confirm()}
+            >
               {`Import ${count} account${count === 1 ? '' : 's'}`}
             </button>
           </div>

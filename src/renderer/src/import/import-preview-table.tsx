@@ -66,7 +66,9 @@ export function PreviewTable({ preview, selected, onToggle }: PreviewTableProps)
 export function batchMessages(batches: ImportPreview['batches']): string[] {
   return batches.map((b) => {
     const got = b.received.map((i) => `batch ${i} of ${b.size}`).join(', ');
-    const missing = Array.from({ length: b.size }, (_, i) => i + 1).filter((i) => !b.received.includes(i));
+    const missing = Array.from({ length: b.size }, (_, i) => i + 1).filter(
+      (i) => !b.received.includes(i),
+    );
     return missing.length === 0
       ? `Google Authenticator export: ${got} — complete.`
       : `Google Authenticator export: ${got}. Still missing: batch ${missing.join(', ')} — add it, or import what is here.`;

@@ -16,7 +16,15 @@ interface ImportSourcesProps {
 }
 
 /** The ways in: a file or image, the screen, a camera. Paste and drop work anywhere too. */
-export function ImportSources({ onFiles, onScreen, onCamera, fileLabel, scan = true, hint, onApps }: ImportSourcesProps) {
+export function ImportSources({
+  onFiles,
+  onScreen,
+  onCamera,
+  fileLabel,
+  scan = true,
+  hint,
+  onApps,
+}: ImportSourcesProps) {
   const input = useRef<HTMLInputElement>(null);
   const screenAvailable = typeof navigator.mediaDevices?.getDisplayMedia === 'function';
   const cameraAvailable = typeof navigator.mediaDevices?.getUserMedia === 'function';
@@ -34,7 +42,12 @@ export function ImportSources({ onFiles, onScreen, onCamera, fileLabel, scan = t
           if (files.length > 0) onFiles(files);
         }}
       />
-      <button type="button" className="button button-primary" data-autofocus onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className="button button-primary"
+        data-autofocus
+        onClick={() => input.current?.click()}
+      >
         <Icon name="plus" />
         {fileLabel}…
       </button>
@@ -55,9 +68,10 @@ export function ImportSources({ onFiles, onScreen, onCamera, fileLabel, scan = t
       )}
       {hint === undefined ? (
         <p className="hint">
-          You can also drop a file or image on the window, or paste an image or an otpauth:// link (Ctrl+V). Tessera reads its own
-          backups, QR code images (PNG, JPEG, GIF, WebP, BMP), Google Authenticator exports, text files of otpauth:// links and
-          other authenticators&apos; exports.
+          You can also drop a file or image on the window, or paste an image or an otpauth:// link
+          (Ctrl+V). Tessera reads its own backups, QR code images (PNG, JPEG, GIF, WebP, BMP),
+          Google Authenticator exports, text files of otpauth:// links and other
+          authenticators&apos; exports.
         </p>
       ) : (
         hint

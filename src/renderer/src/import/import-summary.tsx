@@ -1,11 +1,18 @@
 import type { ImportSummary } from '../../../shared/contract/import';
 
 /** After the write: how many came in, and each one left out with its reason. */
-export function ImportSummaryView({ summary, onClose }: { summary: ImportSummary; onClose(): void }) {
+export function ImportSummaryView({
+  summary,
+  onClose,
+}: {
+  summary: ImportSummary;
+  onClose(): void;
+}) {
   return (
     <div className="import-summary">
       <p role="status">
-        Imported {summary.imported} account{summary.imported === 1 ? '' : 's'} from {summary.format}.
+        Imported {summary.imported} account{summary.imported === 1 ? '' : 's'} from {summary.format}
+        .
       </p>
       {summary.skipped.length > 0 && (
         <>

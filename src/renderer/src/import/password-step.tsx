@@ -23,7 +23,9 @@ export function PasswordStep({ fileName, appName, onSubmit, onCancel }: Password
     >
       <p className="hint" id={hintId}>
         “{fileName}” is encrypted.{' '}
-        {appName ? `Enter the password you chose when exporting it from ${appName}.` : 'Enter the password it was exported with.'}
+        {appName
+          ? `Enter the password you chose when exporting it from ${appName}.`
+          : 'Enter the password it was exported with.'}
       </p>
       <label htmlFor={id}>File password</label>
       <input

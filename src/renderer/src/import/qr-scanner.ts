@@ -18,7 +18,10 @@ function failAll(): void {
 
 function ensureWorker(): Worker {
   if (!worker) {
-    worker = new Worker(new URL('./qr-worker.ts', import.meta.url), { type: 'module', name: 'tessera-qr' });
+    worker = new Worker(new URL('./qr-worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'tessera-qr',
+    });
     worker.onmessage = (event: MessageEvent<QrWorkerResponse>) => {
       const entry = pending.get(event.data.id);
       pending.delete(event.data.id);
@@ -67,6 +70,10 @@ export function frameToPng(image: RgbaImage): Promise<Blob | null> {
   canvas.height = image.height;
   const context = canvas.getContext('2d');
   if (!context) return Promise.resolve(null);
-  context.putImageData(new ImageData(new Uint8ClampedArray(image.data), image.width, image.height), 0, 0);
+  context.putImageData(
+    new ImageData(new Uint8ClampedArray(image.data), image.width, image.height),
+    0,
+    0,
+  );
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
 }

@@ -6,4 +6,5 @@ export type QrWorkerRequest =
   | { id: number; kind: 'pixels'; image: RgbaImage }
   | { id: number; kind: 'frame'; image: RgbaImage };
 
-export type QrWorkerResponse = { id: number; ok: true; texts: string[] } | { id: number; ok: false; reason: 'undecodable' };
+export type QrWorkerResponse =
+  { id: number; ok: true; texts: string[] } | { id: number; ok: false; reason: 'undecodable' };

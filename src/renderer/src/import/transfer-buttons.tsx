@@ -20,7 +20,15 @@ export function TransferButtons() {
 }
 
 /** The per-row "Show QR code" action. */
-export function ShowQrButton({ account, label, tabIndex }: { account: AccountView; label: string; tabIndex: number }) {
+export function ShowQrButton({
+  account,
+  label,
+  tabIndex,
+}: {
+  account: AccountView;
+  label: string;
+  tabIndex: number;
+}) {
   const transfer = useTransfer();
   return (
     <button
@@ -31,7 +39,17 @@ export function ShowQrButton({ account, label, tabIndex }: { account: AccountVie
       tabIndex={tabIndex}
       onClick={() => transfer.showAccountQr(account)}
     >
-      <svg className="icon" width={18} height={18} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true" focusable="false">
+      <svg
+        className="icon"
+        width={18}
+        height={18}
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        aria-hidden="true"
+        focusable="false"
+      >
         <path d="M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h2v2h-2zM18 18h2v2h-2zM14 18h2M18 14h2" />
       </svg>
     </button>

@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { AccountView } from '../../../shared/account';
 import { useAnyDialogOpen } from '../ui/dialog-layer';
 import { useToast } from '../ui/toast';
@@ -20,7 +28,11 @@ interface Transfer {
 
 const TransferContext = createContext<Transfer | null>(null);
 
-type Open = null | { kind: 'import'; fromApps?: boolean } | { kind: 'export' } | { kind: 'qr'; account: AccountView };
+type Open =
+  | null
+  | { kind: 'import'; fromApps?: boolean }
+  | { kind: 'export' }
+  | { kind: 'qr'; account: AccountView };
 
 /**
  * Import, export and per-account QR for the whole window: owns their dialogs and turns files
@@ -70,11 +82,16 @@ export function TransferProvider({ children }: { children: ReactNode }) {
           onClose={close}
           onImported={(summary) => {
             void vault.reload();
-            notify(`Imported ${summary.imported} account${summary.imported === 1 ? '' : 's'}.`, 'success');
+            notify(
+              `Imported ${summary.imported} account${summary.imported === 1 ? '' : 's'}.`,
+              'success',
+            );
           }}
         />
       )}
-      {open?.kind === 'export' && <ExportDialog onClose={close} onExported={(text) => (close(), notify(text, 'success'))} />}
+      {open?.kind === 'export' && (
+        <ExportDialog onClose={close} onExported={(text) => (close(), notify(text, 'success'))} />
+      )}
       {open?.kind === 'qr' && <AccountQrDialog account={open.account} onClose={close} />}
     </TransferContext.Provider>
   );

@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react';
 import { otpTextLines, type ImportSource } from './import-actions';
 
 function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 const hasFiles = (event: DragEvent) => [...(event.dataTransfer?.types ?? [])].includes('Files');
@@ -11,7 +14,10 @@ const hasFiles = (event: DragEvent) => [...(event.dataTransfer?.types ?? [])].in
  * Files dropped anywhere on the window, and images or otpauth links pasted while no text field
  * has focus, become import sources. Returns whether a file is being dragged over the window.
  */
-export function useWindowSources(onSources: (sources: ImportSource[]) => void, enabled: boolean): boolean {
+export function useWindowSources(
+  onSources: (sources: ImportSource[]) => void,
+  enabled: boolean,
+): boolean {
   const [dragging, setDragging] = useState(false);
 
   useEffect(() => {
@@ -37,7 +43,10 @@ export function useWindowSources(onSources: (sources: ImportSource[]) => void, e
       if (!data) return;
       const files = [...data.files];
       const lines = otpTextLines(data.getData('text/plain'));
-      if (files.length > 0 && !(isEditable(event.target) && lines.length === 0 && data.getData('text/plain') !== '')) {
+      if (
+        files.length > 0 &&
+        !(isEditable(event.target) && lines.length === 0 && data.getData('text/plain') !== '')
+      ) {
         event.preventDefault();
         onSources(files.map((file) => ({ kind: 'file', file })));
       } else if (lines.length > 0 && !isEditable(event.target)) {

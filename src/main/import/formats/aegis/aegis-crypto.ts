@@ -28,7 +28,12 @@ export interface AegisHeader {
 type Params = z.infer<typeof paramsShape>;
 
 function open(key: Uint8Array, params: Params, ciphertext: Uint8Array): Uint8Array | undefined {
-  return aesGcmDecrypt(key, decodeHex(params.nonce, FORMAT, 'a nonce'), ciphertext, decodeHex(params.tag, FORMAT, 'a tag'));
+  return aesGcmDecrypt(
+    key,
+    decodeHex(params.nonce, FORMAT, 'a nonce'),
+    ciphertext,
+    decodeHex(params.tag, FORMAT, 'a tag'),
+  );
 }
 
 /**
@@ -36,13 +41,23 @@ function open(key: Uint8Array, params: Params, ciphertext: Uint8Array): Uint8Arr
  * password slots, e.g. a backup password), then decrypts the content. Biometric slots are
  * device-bound and skipped.
  */
-export async function decryptAegisContent(header: AegisHeader, db: unknown, password: string): Promise<unknown> {
+export async function decryptAegisContent(
+  header: AegisHeader,
+  db: unknown,
+  password: string,
+): Promise<unknown> {
   const { slots, params } = parseShape(headerShape, header, FORMAT);
   if (typeof db !== 'string') throw malformed(FORMAT, 'the encrypted content is missing');
   const passwordSlots = slots.filter((slot) => slot.type === PASSWORD_SLOT);
-  if (passwordSlots.length === 0) throw malformed(FORMAT, 'it has no password slot (biometric-only vaults cannot be exported)');
+  if (passwordSlots.length === 0)
+    throw malformed(FORMAT, 'it has no password slot (biometric-only vaults cannot be exported)');
   for (const slot of passwordSlots) {
-    if (slot.n === undefined || slot.r === undefined || slot.p === undefined || slot.salt === undefined) {
+    if (
+      slot.n === undefined ||
+      slot.r === undefined ||
+      slot.p === undefined ||
+      slot.salt === undefined
+    ) {
       throw malformed(FORMAT, 'a password slot lacks its scrypt parameters');
     }
     const salt = decodeHex(slot.salt, FORMAT, 'a slot salt');
@@ -50,7 +65,8 @@ export async function decryptAegisContent(header: AegisHeader, db: unknown, pass
     const masterKey = open(derived, slot.key_params, decodeHex(slot.key, FORMAT, 'a slot key'));
     if (!masterKey) continue;
     const content = open(masterKey, params, decodeBase64(db, FORMAT, 'the encrypted content'));
-    if (!content) throw malformed(FORMAT, 'the content does not match its key (the file was altered)');
+    if (!content)
+      throw malformed(FORMAT, 'the content does not match its key (the file was altered)');
     return parseJsonStrict(Buffer.from(content).toString('utf8'), FORMAT);
   }
   throw wrongPassword(FORMAT);

@@ -34,14 +34,26 @@ export function convertAegisContent(content: unknown): ImportEntry[] {
   if (db.version > 3) throw unsupportedVersion(FORMAT, `content ${db.version}`);
   return db.entries.map((value, index) => {
     const parsed = entryShape.safeParse(value);
-    if (!parsed.success) return { label: `Entry ${index + 1}`, skipReason: 'This entry is incomplete in the file.' };
+    if (!parsed.success)
+      return { label: `Entry ${index + 1}`, skipReason: 'This entry is incomplete in the file.' };
     const { type, name, issuer, info } = parsed.data;
-    return toImportEntry({ type, name, issuer, secret: info.secret, algorithm: info.algo, digits: info.digits, period: info.period, counter: info.counter });
+    return toImportEntry({
+      type,
+      name,
+      issuer,
+      secret: info.secret,
+      algorithm: info.algo,
+      digits: info.digits,
+      period: info.period,
+      counter: info.counter,
+    });
   });
 }
 
 function isAegis(value: unknown): value is Record<string, unknown> {
-  return hasKeys(value, 'version', 'header', 'db') && isRecord(value.header) && 'slots' in value.header;
+  return (
+    hasKeys(value, 'version', 'header', 'db') && isRecord(value.header) && 'slots' in value.header
+  );
 }
 
 export const aegisFormat = defineFormat({

@@ -19,18 +19,48 @@ export function aegisContent(): Record<string, unknown> {
   return {
     version: 3,
     entries: [
-      entry('totp', 'alice@example.com', 'GitHub', { secret: SECRET_B32, algo: 'SHA1', digits: 6, period: 30 }),
-      entry('hotp', 'bob', 'Corp VPN', { secret: SECRET2_B32, algo: 'SHA256', digits: 8, counter: 7 }),
-      entry('steam', 'gamer', 'Steam', { secret: SECRET2_B32, algo: 'SHA1', digits: 5, period: 30 }),
-      entry('yandex', 'ivan', 'Yandex', { secret: SECRET_B32, algo: 'SHA256', digits: 8, period: 30, pin: '1234' }),
-      entry('totp', 'md5-user', 'Legacy', { secret: SECRET_B32, algo: 'MD5', digits: 6, period: 30 }),
+      entry('totp', 'alice@example.com', 'GitHub', {
+        secret: SECRET_B32,
+        algo: 'SHA1',
+        digits: 6,
+        period: 30,
+      }),
+      entry('hotp', 'bob', 'Corp VPN', {
+        secret: SECRET2_B32,
+        algo: 'SHA256',
+        digits: 8,
+        counter: 7,
+      }),
+      entry('steam', 'gamer', 'Steam', {
+        secret: SECRET2_B32,
+        algo: 'SHA1',
+        digits: 5,
+        period: 30,
+      }),
+      entry('yandex', 'ivan', 'Yandex', {
+        secret: SECRET_B32,
+        algo: 'SHA256',
+        digits: 8,
+        period: 30,
+        pin: '1234',
+      }),
+      entry('totp', 'md5-user', 'Legacy', {
+        secret: SECRET_B32,
+        algo: 'MD5',
+        digits: 6,
+        period: 30,
+      }),
     ],
     groups: [{ uuid: group, name: 'Work' }],
   };
 }
 
 export function aegisPlain(content: unknown = aegisContent()): string {
-  return JSON.stringify({ version: 1, header: { slots: null, params: null }, db: content }, null, 4);
+  return JSON.stringify(
+    { version: 1, header: { slots: null, params: null }, db: content },
+    null,
+    4,
+  );
 }
 
 /**
@@ -38,7 +68,10 @@ export function aegisPlain(content: unknown = aegisContent()): string {
  * scrypt(password, salt, n, r, p) → AES-256-GCM in a password slot; content AES-256-GCM, base64.
  * `n` defaults to 2^10 (Aegis uses 2^15) to keep tests fast; the file records it.
  */
-export function aegisEncrypted(password: string, options: { n?: number; content?: unknown; extraSlots?: unknown[] } = {}): string {
+export function aegisEncrypted(
+  password: string,
+  options: { n?: number; content?: unknown; extraSlots?: unknown[] } = {},
+): string {
   const n = options.n ?? 1024;
   const masterKey = random(32);
   const salt = random(32);
@@ -46,7 +79,11 @@ export function aegisEncrypted(password: string, options: { n?: number; content?
   const slotNonce = random(12);
   const wrapped = aesGcmSeal(derived, slotNonce, masterKey);
   const nonce = random(12);
-  const sealed = aesGcmSeal(masterKey, nonce, utf8(JSON.stringify(options.content ?? aegisContent())));
+  const sealed = aesGcmSeal(
+    masterKey,
+    nonce,
+    utf8(JSON.stringify(options.content ?? aegisContent())),
+  );
   const slot = {
     type: 1,
     uuid: '01234567-89ab-cdef-0123-456789abcdef',
@@ -61,7 +98,10 @@ export function aegisEncrypted(password: string, options: { n?: number; content?
   };
   return JSON.stringify({
     version: 1,
-    header: { slots: [...(options.extraSlots ?? []), slot], params: { nonce: hex(nonce), tag: hex(sealed.tag) } },
+    header: {
+      slots: [...(options.extraSlots ?? []), slot],
+      params: { nonce: hex(nonce), tag: hex(sealed.tag) },
+    },
     db: b64(sealed.ciphertext),
   });
 }

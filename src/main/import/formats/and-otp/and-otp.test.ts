@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { SECRET2_B32, SECRET_B32, detects, drafts, expectImportError, run } from '../test-support/run';
+import {
+  SECRET2_B32,
+  SECRET_B32,
+  detects,
+  drafts,
+  expectImportError,
+  run,
+} from '../test-support/run';
 import { andOtpFormat } from './and-otp';
 import { andOtpEncrypted, andOtpOldEncrypted, andOtpPlain } from './fixtures';
 
@@ -8,8 +15,25 @@ describe('andOTP backup', () => {
     const input = andOtpPlain();
     expect(detects(andOtpFormat, input)).toBe(true);
     const [github, vpn, steam, dropbox] = drafts(await run(andOtpFormat, input));
-    expect(github).toEqual({ type: 'totp', issuer: 'GitHub', name: 'alice', secret: SECRET_B32, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 });
-    expect(vpn).toMatchObject({ type: 'hotp', issuer: 'VPN', name: 'bob', secret: SECRET2_B32, algorithm: 'SHA256', digits: 8, counter: 12 });
+    expect(github).toEqual({
+      type: 'totp',
+      issuer: 'GitHub',
+      name: 'alice',
+      secret: SECRET_B32,
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+    });
+    expect(vpn).toMatchObject({
+      type: 'hotp',
+      issuer: 'VPN',
+      name: 'bob',
+      secret: SECRET2_B32,
+      algorithm: 'SHA256',
+      digits: 8,
+      counter: 12,
+    });
     expect(steam).toMatchObject({ type: 'steam', issuer: 'Steam', name: 'gamer', digits: 5 });
     expect(dropbox).toMatchObject({ issuer: 'Dropbox', name: 'carol' });
   });
@@ -30,15 +54,26 @@ describe('andOTP backup', () => {
   it('reports a missing or wrong password, a truncated file and an absurd iteration count', async () => {
     const input = andOtpEncrypted('hunter2');
     await expectImportError(run(andOtpFormat, input), 'IMPORT_PASSWORD_REQUIRED');
-    await expectImportError(run(andOtpFormat, input, { password: 'nope' }), 'IMPORT_WRONG_PASSWORD');
-    await expectImportError(run(andOtpFormat, input.slice(0, 20), { password: 'hunter2' }), 'IMPORT_TRUNCATED');
+    await expectImportError(
+      run(andOtpFormat, input, { password: 'nope' }),
+      'IMPORT_WRONG_PASSWORD',
+    );
+    await expectImportError(
+      run(andOtpFormat, input.slice(0, 20), { password: 'hunter2' }),
+      'IMPORT_TRUNCATED',
+    );
     const hostile = input.slice();
     new DataView(hostile.buffer).setUint32(0, 9_000_000);
-    await expectImportError(run(andOtpFormat, hostile, { password: 'hunter2' }), 'IMPORT_UNSAFE_PARAMETERS');
+    await expectImportError(
+      run(andOtpFormat, hostile, { password: 'hunter2' }),
+      'IMPORT_UNSAFE_PARAMETERS',
+    );
   });
 
   it('does not claim other JSON arrays', () => {
-    expect(detects(andOtpFormat, '[{"otpGenerator": {"otpSecret": "X"}, "name": "a"}]')).toBe(false);
+    expect(detects(andOtpFormat, '[{"otpGenerator": {"otpSecret": "X"}, "name": "a"}]')).toBe(
+      false,
+    );
     expect(detects(andOtpFormat, '[]')).toBe(false);
   });
 });

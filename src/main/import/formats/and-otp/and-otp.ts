@@ -35,7 +35,13 @@ const entryShape = z.object({
 });
 
 function isAndOtpEntry(value: unknown): boolean {
-  return isRecord(value) && 'secret' in value && 'type' in value && ('label' in value || 'issuer' in value) && !('otpGenerator' in value);
+  return (
+    isRecord(value) &&
+    'secret' in value &&
+    'type' in value &&
+    ('label' in value || 'issuer' in value) &&
+    !('otpGenerator' in value)
+  );
 }
 
 function isPlain(value: unknown): value is unknown[] {
@@ -44,7 +50,8 @@ function isPlain(value: unknown): value is unknown[] {
 
 function convert(value: unknown, index: number): ImportEntry {
   const parsed = entryShape.safeParse(value);
-  if (!parsed.success) return { label: `Entry ${index + 1}`, skipReason: 'This entry is incomplete in the file.' };
+  if (!parsed.success)
+    return { label: `Entry ${index + 1}`, skipReason: 'This entry is incomplete in the file.' };
   const e = parsed.data;
   let issuer = e.issuer ?? '';
   let name = e.label ?? '';
@@ -53,7 +60,16 @@ function convert(value: unknown, index: number): ImportEntry {
     const dash = name.indexOf(' - ');
     if (dash >= 0) [issuer, name] = [name.slice(0, dash), name.slice(dash + 3)];
   }
-  return toImportEntry({ issuer, name, secret: e.secret, type: e.type, algorithm: e.algorithm, digits: e.digits, period: e.period, counter: e.counter });
+  return toImportEntry({
+    issuer,
+    name,
+    secret: e.secret,
+    type: e.type,
+    algorithm: e.algorithm,
+    digits: e.digits,
+    period: e.period,
+    counter: e.counter,
+  });
 }
 
 function iterationsOf(bytes: Uint8Array): number {
@@ -73,8 +89,19 @@ function looksBinary(bytes: Uint8Array, text: string | undefined): boolean {
 async function decrypt(bytes: Uint8Array, password: string): Promise<Uint8Array> {
   if (bytes.length < NONCE + TAG + 2) throw truncated(FORMAT);
   if (plausibleNewFormat(bytes)) {
-    const key = await pbkdf2(password, bytes.subarray(4, HEADER), iterationsOf(bytes), 32, 'sha1', FORMAT);
-    const plain = aesGcmDecryptAppended(key, bytes.subarray(HEADER, HEADER + NONCE), bytes.subarray(HEADER + NONCE));
+    const key = await pbkdf2(
+      password,
+      bytes.subarray(4, HEADER),
+      iterationsOf(bytes),
+      32,
+      'sha1',
+      FORMAT,
+    );
+    const plain = aesGcmDecryptAppended(
+      key,
+      bytes.subarray(HEADER, HEADER + NONCE),
+      bytes.subarray(HEADER + NONCE),
+    );
     if (plain) return plain;
   }
   const oldKey = new Uint8Array(createHash('sha256').update(password, 'utf8').digest());
@@ -86,7 +113,8 @@ async function decrypt(bytes: Uint8Array, password: string): Promise<Uint8Array>
 export const andOtpFormat = defineFormat({
   id: 'andotp',
   name: FORMAT,
-  detect: (bytes, text) => isPlain(tryParseJson(text)) || (looksBinary(bytes, text) && plausibleNewFormat(bytes)),
+  detect: (bytes, text) =>
+    isPlain(tryParseJson(text)) || (looksBinary(bytes, text) && plausibleNewFormat(bytes)),
   async parse(bytes, text, options) {
     const json = tryParseJson(text);
     if (json !== undefined) {
@@ -95,7 +123,11 @@ export const andOtpFormat = defineFormat({
     }
     if (!options.password) throw passwordRequired(FORMAT);
     const plain = await decrypt(bytes, options.password);
-    const list = parseShape(z.array(z.unknown()), parseJsonStrict(Buffer.from(plain).toString('utf8'), FORMAT), FORMAT);
+    const list = parseShape(
+      z.array(z.unknown()),
+      parseJsonStrict(Buffer.from(plain).toString('utf8'), FORMAT),
+      FORMAT,
+    );
     return { format: `${FORMAT} (encrypted)`, entries: list.map(convert) };
   },
 });

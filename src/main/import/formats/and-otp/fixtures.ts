@@ -3,13 +3,52 @@ import { aesGcmSealAppended, concat, random, utf8 } from '../test-support/crypto
 import { SECRET2_B32, SECRET_B32 } from '../test-support/secrets';
 
 export function andOtpEntries(): unknown[] {
-  const common = { thumbnail: 'Default', last_used: 1700000000000, used_frequency: 0, tags: ['work'] };
+  const common = {
+    thumbnail: 'Default',
+    last_used: 1700000000000,
+    used_frequency: 0,
+    tags: ['work'],
+  };
   return [
-    { secret: SECRET_B32, issuer: 'GitHub', label: 'alice', digits: 6, type: 'TOTP', algorithm: 'SHA1', period: 30, ...common },
-    { secret: SECRET2_B32, issuer: 'VPN', label: 'bob', digits: 8, type: 'HOTP', algorithm: 'SHA256', counter: 12, ...common },
-    { secret: SECRET2_B32, issuer: 'Steam', label: 'gamer', digits: 5, type: 'STEAM', algorithm: 'SHA1', period: 30, ...common },
+    {
+      secret: SECRET_B32,
+      issuer: 'GitHub',
+      label: 'alice',
+      digits: 6,
+      type: 'TOTP',
+      algorithm: 'SHA1',
+      period: 30,
+      ...common,
+    },
+    {
+      secret: SECRET2_B32,
+      issuer: 'VPN',
+      label: 'bob',
+      digits: 8,
+      type: 'HOTP',
+      algorithm: 'SHA256',
+      counter: 12,
+      ...common,
+    },
+    {
+      secret: SECRET2_B32,
+      issuer: 'Steam',
+      label: 'gamer',
+      digits: 5,
+      type: 'STEAM',
+      algorithm: 'SHA1',
+      period: 30,
+      ...common,
+    },
     // andOTP < 0.4 had no issuer field: "Issuer - Name" in the label.
-    { secret: SECRET_B32, label: 'Dropbox - carol', digits: 6, type: 'TOTP', algorithm: 'SHA1', period: 30 },
+    {
+      secret: SECRET_B32,
+      label: 'Dropbox - carol',
+      digits: 6,
+      type: 'TOTP',
+      algorithm: 'SHA1',
+      period: 30,
+    },
   ];
 }
 

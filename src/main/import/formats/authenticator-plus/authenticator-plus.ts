@@ -1,7 +1,13 @@
 import { configure, TextWriter, Uint8ArrayReader, ZipReader } from '@zip.js/zip.js';
 import { defineFormat } from '../shared/define-format';
 import { asciiPrefix } from '../shared/encoding';
-import { importError, malformed, passwordRequired, truncated, wrongPassword } from '../shared/errors';
+import {
+  importError,
+  malformed,
+  passwordRequired,
+  truncated,
+  wrongPassword,
+} from '../shared/errors';
 import { uriLinesToEntries } from '../shared/uri-list';
 
 /**
@@ -32,26 +38,39 @@ export const authenticatorPlusFormat = defineFormat({
   name: FORMAT,
   detect: (bytes) => isZipWithAccounts(bytes),
   async parse(bytes, _text, options) {
-    const reader = new ZipReader(new Uint8ArrayReader(bytes), { password: options.password, checkPasswordOnly: false });
+    const reader = new ZipReader(new Uint8ArrayReader(bytes), {
+      password: options.password,
+      checkPasswordOnly: false,
+    });
     try {
       let entries;
       try {
         entries = await reader.getEntries();
       } catch (error) {
-        throw zipErrorCode(error) === 'truncated' ? truncated(FORMAT) : malformed(FORMAT, 'the zip archive is damaged');
+        throw zipErrorCode(error) === 'truncated'
+          ? truncated(FORMAT)
+          : malformed(FORMAT, 'the zip archive is damaged');
       }
       const file = entries.find((e) => !e.directory && e.filename.split('/').pop() === FILE);
       if (!file || file.directory) throw malformed(FORMAT, `it has no ${FILE}`);
-      if (file.uncompressedSize > MAX_TEXT_BYTES) throw importError('IMPORT_TOO_LARGE', `${FILE} is unreasonably large.`);
+      if (file.uncompressedSize > MAX_TEXT_BYTES)
+        throw importError('IMPORT_TOO_LARGE', `${FILE} is unreasonably large.`);
       if (file.encrypted && !options.password) throw passwordRequired(FORMAT);
       let text: string;
       try {
         text = await file.getData(new TextWriter(), { password: options.password });
       } catch (error) {
         const code = zipErrorCode(error);
-        throw code === 'password' ? wrongPassword(FORMAT) : code === 'truncated' ? truncated(FORMAT) : malformed(FORMAT, 'the zip archive is damaged');
+        throw code === 'password'
+          ? wrongPassword(FORMAT)
+          : code === 'truncated'
+            ? truncated(FORMAT)
+            : malformed(FORMAT, 'the zip archive is damaged');
       }
-      return { format: file.encrypted ? `${FORMAT} (encrypted)` : FORMAT, entries: uriLinesToEntries(text, FORMAT) };
+      return {
+        format: file.encrypted ? `${FORMAT} (encrypted)` : FORMAT,
+        entries: uriLinesToEntries(text, FORMAT),
+      };
     } finally {
       await reader.close();
     }

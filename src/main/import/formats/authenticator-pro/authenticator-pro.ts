@@ -5,7 +5,12 @@ import { aesCbcDecrypt, aesGcmDecryptAppended } from '../shared/cipher';
 import { startsWithBytes } from '../shared/encoding';
 import { defineFormat } from '../shared/define-format';
 import { malformed, passwordRequired, truncated, wrongPassword } from '../shared/errors';
-import { decryptedJsonOrWrongPassword, jsonLooksLike, parseShape, tryParseJson } from '../shared/json';
+import {
+  decryptedJsonOrWrongPassword,
+  jsonLooksLike,
+  parseShape,
+  tryParseJson,
+} from '../shared/json';
 import { argon2id, pbkdf2 } from '../shared/kdf';
 
 /**
@@ -22,8 +27,18 @@ const ARGON2 = { memoryKiB: 64 * 1024, iterations: 3, parallelism: 4 };
 const LEGACY_ITERATIONS = 64_000;
 
 /** The app's numeric enums. */
-export const AUTHENTICATOR_PRO_TYPES: Record<number, string> = { 1: 'hotp', 2: 'totp', 3: 'motp', 4: 'steam', 5: 'yandex' };
-export const AUTHENTICATOR_PRO_ALGORITHMS: Record<number, string> = { 0: 'SHA1', 1: 'SHA256', 2: 'SHA512' };
+export const AUTHENTICATOR_PRO_TYPES: Record<number, string> = {
+  1: 'hotp',
+  2: 'totp',
+  3: 'motp',
+  4: 'steam',
+  5: 'yandex',
+};
+export const AUTHENTICATOR_PRO_ALGORITHMS: Record<number, string> = {
+  0: 'SHA1',
+  1: 'SHA256',
+  2: 'SHA512',
+};
 
 export interface AuthenticatorProRow {
   type: number;
@@ -64,9 +79,22 @@ const fileShape = z.object({ Authenticators: z.array(z.unknown()) });
 function convertJson(value: unknown): ImportEntry[] {
   return parseShape(fileShape, value, FORMAT).Authenticators.map((item, index) => {
     const parsed = entryShape.safeParse(item);
-    if (!parsed.success) return { label: `Authenticator ${index + 1}`, skipReason: 'This entry is incomplete in the file.' };
+    if (!parsed.success)
+      return {
+        label: `Authenticator ${index + 1}`,
+        skipReason: 'This entry is incomplete in the file.',
+      };
     const e = parsed.data;
-    return convertAuthenticatorProRow({ type: e.Type, issuer: e.Issuer, username: e.Username, secret: e.Secret, algorithm: e.Algorithm, digits: e.Digits, period: e.Period, counter: e.Counter });
+    return convertAuthenticatorProRow({
+      type: e.Type,
+      issuer: e.Issuer,
+      username: e.Username,
+      secret: e.Secret,
+      algorithm: e.Algorithm,
+      digits: e.Digits,
+      period: e.Period,
+      counter: e.Counter,
+    });
   });
 }
 
@@ -79,13 +107,22 @@ async function decrypt(bytes: Uint8Array, password: string): Promise<Uint8Array>
   const salt = bytes.subarray(HEADER.length, HEADER.length + saltLength);
   const iv = bytes.subarray(HEADER.length + saltLength, body);
   const plain = legacy
-    ? aesCbcDecrypt(await pbkdf2(password, salt, LEGACY_ITERATIONS, 32, 'sha1', FORMAT), iv, bytes.subarray(body))
-    : aesGcmDecryptAppended(await argon2id(password, salt, ARGON2, 32, FORMAT), iv, bytes.subarray(body));
+    ? aesCbcDecrypt(
+        await pbkdf2(password, salt, LEGACY_ITERATIONS, 32, 'sha1', FORMAT),
+        iv,
+        bytes.subarray(body),
+      )
+    : aesGcmDecryptAppended(
+        await argon2id(password, salt, ARGON2, 32, FORMAT),
+        iv,
+        bytes.subarray(body),
+      );
   if (!plain) throw wrongPassword(FORMAT);
   return plain;
 }
 
-const isEncrypted = (bytes: Uint8Array): boolean => startsWithBytes(bytes, HEADER) || startsWithBytes(bytes, LEGACY_HEADER);
+const isEncrypted = (bytes: Uint8Array): boolean =>
+  startsWithBytes(bytes, HEADER) || startsWithBytes(bytes, LEGACY_HEADER);
 
 export const authenticatorProFormat = defineFormat({
   id: 'authenticator-pro',
@@ -94,12 +131,16 @@ export const authenticatorProFormat = defineFormat({
   async parse(bytes, text, options) {
     if (!isEncrypted(bytes)) {
       const json = tryParseJson(text);
-      if (json === undefined) throw jsonLooksLike(text, ['Authenticators']) ? truncated(FORMAT) : malformed(FORMAT);
+      if (json === undefined)
+        throw jsonLooksLike(text, ['Authenticators']) ? truncated(FORMAT) : malformed(FORMAT);
       return { format: FORMAT, entries: convertJson(json) };
     }
     if (!options.password) throw passwordRequired(FORMAT);
     const plain = await decrypt(bytes, options.password);
     const legacy = startsWithBytes(bytes, LEGACY_HEADER);
-    return { format: `${FORMAT} (${legacy ? 'legacy encrypted' : 'encrypted'})`, entries: convertJson(decryptedJsonOrWrongPassword(plain, FORMAT)) };
+    return {
+      format: `${FORMAT} (${legacy ? 'legacy encrypted' : 'encrypted'})`,
+      entries: convertJson(decryptedJsonOrWrongPassword(plain, FORMAT)),
+    };
   },
 });

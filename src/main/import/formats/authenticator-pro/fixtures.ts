@@ -4,7 +4,12 @@ import { aesCbcEncrypt, aesGcmSealAppended, concat, random, utf8 } from '../test
 import { SECRET2_B32, SECRET_B32 } from '../test-support/secrets';
 
 export function authenticatorProJson(): string {
-  const item = (Type: number, Issuer: string, Username: string | null, extra: Record<string, unknown> = {}) => ({
+  const item = (
+    Type: number,
+    Issuer: string,
+    Username: string | null,
+    extra: Record<string, unknown> = {},
+  ) => ({
     Type,
     Icon: 'default',
     Issuer,
@@ -37,13 +42,31 @@ export function authenticatorProJson(): string {
 export async function authenticatorProEncrypted(password: string): Promise<Uint8Array> {
   const salt = random(16);
   const iv = random(12);
-  const key = await argon2id({ password, salt, parallelism: 4, iterations: 3, memorySize: 64 * 1024, hashLength: 32, outputType: 'binary' });
-  return concat(utf8('AUTHENTICATORPRO'), salt, iv, aesGcmSealAppended(key, iv, utf8(authenticatorProJson())));
+  const key = await argon2id({
+    password,
+    salt,
+    parallelism: 4,
+    iterations: 3,
+    memorySize: 64 * 1024,
+    hashLength: 32,
+    outputType: 'binary',
+  });
+  return concat(
+    utf8('AUTHENTICATORPRO'),
+    salt,
+    iv,
+    aesGcmSealAppended(key, iv, utf8(authenticatorProJson())),
+  );
 }
 
 export function authenticatorProLegacyEncrypted(password: string): Uint8Array {
   const salt = random(20);
   const iv = random(16);
   const key = new Uint8Array(pbkdf2Sync(password, salt, 64_000, 32, 'sha1'));
-  return concat(utf8('AuthenticatorPro'), salt, iv, aesCbcEncrypt(key, iv, utf8(authenticatorProJson())));
+  return concat(
+    utf8('AuthenticatorPro'),
+    salt,
+    iv,
+    aesCbcEncrypt(key, iv, utf8(authenticatorProJson())),
+  );
 }

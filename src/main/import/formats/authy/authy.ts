@@ -42,22 +42,33 @@ function names(token: Token): { issuer: string; name: string } {
   let issuer = '';
   let separator = '';
   if (token.originalIssuer) issuer = token.originalIssuer;
-  else if (original.includes(':')) [issuer, separator] = [original.slice(0, original.indexOf(':')), ':'];
+  else if (original.includes(':'))
+    [issuer, separator] = [original.slice(0, original.indexOf(':')), ':'];
   else if (name.includes(' - ')) [issuer, separator] = [name.slice(0, name.indexOf(' - ')), ' - '];
-  else if (token.accountType) issuer = token.accountType.charAt(0).toUpperCase() + token.accountType.slice(1);
+  else if (token.accountType)
+    issuer = token.accountType.charAt(0).toUpperCase() + token.accountType.slice(1);
   name = name.replace(issuer + separator, '');
   return { issuer, name: name.startsWith(': ') ? name.slice(2) : name };
 }
 
 function convert(token: Token, secret: string | Uint8Array | undefined): ImportEntry {
   const authyNative = Boolean(token.secretSeed);
-  return toImportEntry({ ...names(token), secret, digits: token.digits, period: authyNative ? 10 : 30 });
+  return toImportEntry({
+    ...names(token),
+    secret,
+    digits: token.digits,
+    period: authyNative ? 10 : 30,
+  });
 }
 
 async function decryptSecret(token: Token, password: string): Promise<string | undefined> {
   if (!token.encryptedSecret || token.salt === null || token.salt === undefined) return undefined;
   const key = await pbkdf2(password, utf8(token.salt), ITERATIONS, 32, 'sha1', FORMAT);
-  const plain = aesCbcDecrypt(key, ZERO_IV, decodeBase64(token.encryptedSecret, FORMAT, 'an encrypted secret'));
+  const plain = aesCbcDecrypt(
+    key,
+    ZERO_IV,
+    decodeBase64(token.encryptedSecret, FORMAT, 'an encrypted secret'),
+  );
   const text = plain && utf8OrUndefined(plain);
   return text && /^[A-Za-z2-7=\s-]+$/.test(text) ? text : undefined;
 }
@@ -65,33 +76,49 @@ async function decryptSecret(token: Token, password: string): Promise<string | u
 function tokenList(text: string | undefined): unknown[] | undefined {
   const prefs = text === undefined ? undefined : readPreferenceStrings(text);
   const key = KEYS.find((k) => prefs?.has(k));
-  return key === undefined ? undefined : parseShape(z.array(z.unknown()), parseJsonStrict(prefs?.get(key) ?? '', FORMAT), FORMAT);
+  return key === undefined
+    ? undefined
+    : parseShape(z.array(z.unknown()), parseJsonStrict(prefs?.get(key) ?? '', FORMAT), FORMAT);
 }
 
 export const authyFormat = defineFormat({
   id: 'authy',
   name: FORMAT,
-  detect: (_bytes, text) => looksLikePreferences(text) && KEYS.some((key) => text.includes(`"${key}"`)),
+  detect: (_bytes, text) =>
+    looksLikePreferences(text) && KEYS.some((key) => text.includes(`"${key}"`)),
   async parse(_bytes, text, options) {
     const list = tokenList(text);
     if (!list) throw malformed(FORMAT, 'it holds no Authy tokens');
     const tokens = list.map((value) => tokenShape.safeParse(value));
-    const encrypted = tokens.some((t) => t.success && !t.data.decryptedSecret && !t.data.secretSeed && t.data.encryptedSecret);
+    const encrypted = tokens.some(
+      (t) => t.success && !t.data.decryptedSecret && !t.data.secretSeed && t.data.encryptedSecret,
+    );
     if (encrypted && !options.password) throw passwordRequired(FORMAT);
     const entries: ImportEntry[] = [];
     let opened = 0;
     for (const [index, parsed] of tokens.entries()) {
       if (!parsed.success) {
-        entries.push({ label: `Token ${index + 1}`, skipReason: 'This token is incomplete in the file.' });
+        entries.push({
+          label: `Token ${index + 1}`,
+          skipReason: 'This token is incomplete in the file.',
+        });
         continue;
       }
       const token = parsed.data;
-      if (token.secretSeed) entries.push(convert(token, decodeHex(token.secretSeed, FORMAT, 'a secret seed')));
+      if (token.secretSeed)
+        entries.push(convert(token, decodeHex(token.secretSeed, FORMAT, 'a secret seed')));
       else if (token.decryptedSecret) entries.push(convert(token, token.decryptedSecret));
       else {
         const secret = await decryptSecret(token, options.password ?? '');
         if (secret) opened++;
-        entries.push(secret ? convert(token, secret) : { ...convert(token, undefined), skipReason: 'Its secret could not be decrypted with this password.' });
+        entries.push(
+          secret
+            ? convert(token, secret)
+            : {
+                ...convert(token, undefined),
+                skipReason: 'Its secret could not be decrypted with this password.',
+              },
+        );
       }
     }
     if (encrypted && opened === 0) throw wrongPassword(FORMAT);

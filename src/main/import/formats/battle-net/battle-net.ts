@@ -26,7 +26,9 @@ export function battleNetUnmask(hex: string): string {
 }
 
 export function battleNetMask(plain: string): string {
-  return Buffer.from(Buffer.from(plain, 'latin1').map((b, i) => b ^ (MASK[i] as number))).toString('hex');
+  return Buffer.from(Buffer.from(plain, 'latin1').map((b, i) => b ^ (MASK[i] as number))).toString(
+    'hex',
+  );
 }
 
 export const battleNetFormat = defineFormat({

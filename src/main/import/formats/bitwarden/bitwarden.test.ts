@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { SECRET2_B32, SECRET_B32, detects, drafts, expectImportError, run } from '../test-support/run';
+import {
+  SECRET2_B32,
+  SECRET_B32,
+  detects,
+  drafts,
+  expectImportError,
+  run,
+} from '../test-support/run';
 import { bitwardenCsvFormat, bitwardenJsonFormat } from './bitwarden';
 import { bitwardenCsv, bitwardenJson } from './fixtures';
 
@@ -9,20 +16,56 @@ describe('Bitwarden JSON export', () => {
     expect(detects(bitwardenJsonFormat, input)).toBe(true);
     const [github, dropbox, steam, ...rest] = drafts(await run(bitwardenJsonFormat, input));
     expect(rest).toEqual([]);
-    expect(github).toEqual({ type: 'totp', issuer: 'GitHub', name: 'alice', secret: SECRET_B32, algorithm: 'SHA256', digits: 8, period: 60, counter: 0 });
-    expect(dropbox).toMatchObject({ type: 'totp', issuer: 'Dropbox', name: 'carol@example.com', secret: SECRET2_B32, digits: 6, period: 30 });
-    expect(steam).toMatchObject({ type: 'steam', issuer: 'Steam', name: 'gamer', secret: SECRET2_B32, digits: 5 });
+    expect(github).toEqual({
+      type: 'totp',
+      issuer: 'GitHub',
+      name: 'alice',
+      secret: SECRET_B32,
+      algorithm: 'SHA256',
+      digits: 8,
+      period: 60,
+      counter: 0,
+    });
+    expect(dropbox).toMatchObject({
+      type: 'totp',
+      issuer: 'Dropbox',
+      name: 'carol@example.com',
+      secret: SECRET2_B32,
+      digits: 6,
+      period: 30,
+    });
+    expect(steam).toMatchObject({
+      type: 'steam',
+      issuer: 'Steam',
+      name: 'gamer',
+      secret: SECRET2_B32,
+      digits: 5,
+    });
   });
 
   it('explains that an encrypted export must be re-exported unencrypted', async () => {
-    const encrypted = JSON.stringify({ encrypted: true, passwordProtected: true, salt: 'x', kdfType: 0, kdfIterations: 600000, encKeyValidation_DO_NOT_EDIT: 'x', data: 'x' });
+    const encrypted = JSON.stringify({
+      encrypted: true,
+      passwordProtected: true,
+      salt: 'x',
+      kdfType: 0,
+      kdfIterations: 600000,
+      encKeyValidation_DO_NOT_EDIT: 'x',
+      data: 'x',
+    });
     expect(detects(bitwardenJsonFormat, encrypted)).toBe(true);
-    const error = await expectImportError(run(bitwardenJsonFormat, encrypted), 'IMPORT_UNSUPPORTED_VERSION');
+    const error = await expectImportError(
+      run(bitwardenJsonFormat, encrypted),
+      'IMPORT_UNSUPPORTED_VERSION',
+    );
     expect(error.message).toContain('.json');
   });
 
   it('reports a cut-short file as truncated', async () => {
-    await expectImportError(run(bitwardenJsonFormat, bitwardenJson().slice(0, 300)), 'IMPORT_TRUNCATED');
+    await expectImportError(
+      run(bitwardenJsonFormat, bitwardenJson().slice(0, 300)),
+      'IMPORT_TRUNCATED',
+    );
   });
 });
 
@@ -34,11 +77,18 @@ describe('Bitwarden CSV export', () => {
     const [github, dropbox, steam, ...rest] = drafts(await run(bitwardenCsvFormat, input));
     expect(rest).toEqual([]);
     expect(github).toMatchObject({ issuer: 'GitHub', name: 'alice', secret: SECRET_B32 });
-    expect(dropbox).toMatchObject({ issuer: 'Dropbox', name: 'carol@example.com', secret: SECRET2_B32 });
+    expect(dropbox).toMatchObject({
+      issuer: 'Dropbox',
+      name: 'carol@example.com',
+      secret: SECRET2_B32,
+    });
     expect(steam).toMatchObject({ type: 'steam', name: 'gamer' });
   });
 
   it('reports an unterminated quote as truncated', async () => {
-    await expectImportError(run(bitwardenCsvFormat, `${bitwardenCsv()}\n,,login,"Cut`), 'IMPORT_TRUNCATED');
+    await expectImportError(
+      run(bitwardenCsvFormat, `${bitwardenCsv()}\n,,login,"Cut`),
+      'IMPORT_TRUNCATED',
+    );
   });
 });

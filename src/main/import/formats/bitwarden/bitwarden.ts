@@ -26,12 +26,20 @@ function fromItems(items: unknown[]): ImportEntry[] {
   items.forEach((value, index) => {
     const parsed = itemShape.safeParse(value);
     if (!parsed.success) {
-      entries.push({ label: `Item ${index + 1}`, skipReason: 'This item is incomplete in the file.' });
+      entries.push({
+        label: `Item ${index + 1}`,
+        skipReason: 'This item is incomplete in the file.',
+      });
       return;
     }
     const totp = parsed.data.login?.totp?.trim();
     if (!totp) return;
-    entries.push(otpFieldToImportEntry(totp, { issuer: parsed.data.name ?? '', name: parsed.data.login?.username ?? '' }));
+    entries.push(
+      otpFieldToImportEntry(totp, {
+        issuer: parsed.data.name ?? '',
+        name: parsed.data.login?.username ?? '',
+      }),
+    );
   });
   return entries;
 }
@@ -39,17 +47,24 @@ function fromItems(items: unknown[]): ImportEntry[] {
 export const bitwardenJsonFormat = defineFormat({
   id: 'bitwarden-json',
   name: FORMAT,
-  detect: (_bytes, text) => jsonLooksLike(text, ['encrypted'], (v) => 'items' in v || 'encKeyValidation_DO_NOT_EDIT' in v),
+  detect: (_bytes, text) =>
+    jsonLooksLike(text, ['encrypted'], (v) => 'items' in v || 'encKeyValidation_DO_NOT_EDIT' in v),
   async parse(_bytes, text) {
     const file = readJson(text, FORMAT);
-    const encrypted = typeof file === 'object' && file !== null && (file as Record<string, unknown>).encrypted === true;
+    const encrypted =
+      typeof file === 'object' &&
+      file !== null &&
+      (file as Record<string, unknown>).encrypted === true;
     if (encrypted) {
       throw importError(
         'IMPORT_UNSUPPORTED_VERSION',
         'This Bitwarden export is encrypted. In Bitwarden, export the vault again as ".json" (not "encrypted .json") and import that file, then delete it.',
       );
     }
-    return { format: `${FORMAT} (JSON)`, entries: fromItems(parseShape(jsonShape, file, FORMAT).items) };
+    return {
+      format: `${FORMAT} (JSON)`,
+      entries: fromItems(parseShape(jsonShape, file, FORMAT).items),
+    };
   },
 });
 
@@ -72,7 +87,13 @@ export const bitwardenCsvFormat = defineFormat({
     const entries: ImportEntry[] = [];
     for (const record of csvRecords(rows)) {
       const totp = record.login_totp?.trim();
-      if (totp) entries.push(otpFieldToImportEntry(totp, { issuer: record.name ?? '', name: record.login_username ?? '' }));
+      if (totp)
+        entries.push(
+          otpFieldToImportEntry(totp, {
+            issuer: record.name ?? '',
+            name: record.login_username ?? '',
+          }),
+        );
     }
     return { format: 'Bitwarden export (CSV)', entries };
   },

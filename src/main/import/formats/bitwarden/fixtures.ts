@@ -10,7 +10,13 @@ const login = (name: string, username: string, totp: string | null) => ({
   notes: null,
   favorite: false,
   fields: [],
-  login: { fido2Credentials: [], uris: [{ match: null, uri: 'https://example.com' }], username, password: 'pw', totp },
+  login: {
+    fido2Credentials: [],
+    uris: [{ match: null, uri: 'https://example.com' }],
+    username,
+    password: 'pw',
+    totp,
+  },
   collectionIds: null,
 });
 
@@ -19,7 +25,11 @@ export function bitwardenJson(): string {
     encrypted: false,
     folders: [],
     items: [
-      login('GitHub', 'alice', `otpauth://totp/GitHub:alice?secret=${SECRET_B32}&issuer=GitHub&algorithm=SHA256&digits=8&period=60`),
+      login(
+        'GitHub',
+        'alice',
+        `otpauth://totp/GitHub:alice?secret=${SECRET_B32}&issuer=GitHub&algorithm=SHA256&digits=8&period=60`,
+      ),
       login('Dropbox', 'carol@example.com', SECRET2_B32.toLowerCase()),
       login('Steam', 'gamer', `steam://${SECRET2_B32}`),
       login('Bank', 'dave', null),

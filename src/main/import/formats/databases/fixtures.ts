@@ -15,7 +15,8 @@ function build(statements: string[], rows: [string, unknown[]][], wal = false): 
 
 /** Schema of com.google.android.apps.authenticator2 databases/databases. */
 export function googleAuthenticatorDb(): Uint8Array {
-  const insert = 'INSERT INTO accounts (email, secret, counter, type, issuer, original_name) VALUES (?, ?, ?, ?, ?, ?)';
+  const insert =
+    'INSERT INTO accounts (email, secret, counter, type, issuer, original_name) VALUES (?, ?, ?, ?, ?, ?)';
   return build(
     [
       'CREATE TABLE android_metadata (locale TEXT)',
@@ -32,14 +33,18 @@ export function googleAuthenticatorDb(): Uint8Array {
 
 /** The relevant part of com.azure.authenticator databases/PhoneFactor. */
 export function microsoftAuthenticatorDb(): Uint8Array {
-  const insert = 'INSERT INTO accounts (name, username, oath_secret_key, account_type, cid) VALUES (?, ?, ?, ?, ?)';
+  const insert =
+    'INSERT INTO accounts (name, username, oath_secret_key, account_type, cid) VALUES (?, ?, ?, ?, ?)';
   return build(
     [
       'CREATE TABLE accounts (_id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT, username TEXT, oath_secret_key TEXT, account_type INTEGER, cid TEXT, ux_position INTEGER)',
     ],
     [
       [insert, ['GitHub', 'alice', SECRET_B32, 0, null]],
-      [insert, ['Microsoft', 'carol@outlook.com', Buffer.from(SECRET_BYTES).toString('base64'), 1, 'cid']],
+      [
+        insert,
+        ['Microsoft', 'carol@outlook.com', Buffer.from(SECRET_BYTES).toString('base64'), 1, 'cid'],
+      ],
       [insert, ['Contoso', 'dave@contoso.com', '', 2, null]],
     ],
   );
@@ -47,9 +52,12 @@ export function microsoftAuthenticatorDb(): Uint8Array {
 
 /** Stratum's sqlite-net table (PascalCase columns). */
 export function authenticatorProDb(): Uint8Array {
-  const insert = 'INSERT INTO "authenticator" ("Type", "Icon", "Issuer", "Username", "Secret", "Algorithm", "Digits", "Period", "Counter", "Ranking") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  const insert =
+    'INSERT INTO "authenticator" ("Type", "Icon", "Issuer", "Username", "Secret", "Algorithm", "Digits", "Period", "Counter", "Ranking") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
   return build(
-    ['CREATE TABLE "authenticator"("Type" integer, "Icon" varchar, "Issuer" varchar, "Username" varchar, "Secret" varchar primary key not null, "Pin" varchar, "Algorithm" integer, "Digits" integer, "Period" integer, "Counter" integer, "Ranking" integer, "CopyCount" integer)'],
+    [
+      'CREATE TABLE "authenticator"("Type" integer, "Icon" varchar, "Issuer" varchar, "Username" varchar, "Secret" varchar primary key not null, "Pin" varchar, "Algorithm" integer, "Digits" integer, "Period" integer, "Counter" integer, "Ranking" integer, "CopyCount" integer)',
+    ],
     [
       [insert, [2, 'google', 'Google', 'g@gmail.com', SECRET_B32, 0, 6, 30, 0, 0]],
       [insert, [1, null, 'VPN', null, SECRET2_B32, 2, 8, 30, 4, 1]],

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SECRET2_B32, SECRET_B32, detects, expectImportError, run } from '../test-support/run';
 import { authenticatorProDb, googleAuthenticatorDb, microsoftAuthenticatorDb } from './fixtures';
-import { authenticatorProDbFormat, googleAuthenticatorDbFormat, microsoftAuthenticatorDbFormat } from './phone-databases';
+import {
+  authenticatorProDbFormat,
+  googleAuthenticatorDbFormat,
+  microsoftAuthenticatorDbFormat,
+} from './phone-databases';
 
 describe('phone databases', () => {
   it('reads a Google Authenticator database (WAL header) field by field', async () => {
@@ -9,8 +13,23 @@ describe('phone databases', () => {
     expect(detects(googleAuthenticatorDbFormat, input)).toBe(true);
     expect(detects(microsoftAuthenticatorDbFormat, input)).toBe(false);
     const { entries } = await run(googleAuthenticatorDbFormat, input);
-    expect(entries[0]?.draft).toEqual({ type: 'totp', issuer: 'GitHub', name: 'alice', secret: SECRET_B32, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 });
-    expect(entries[1]?.draft).toMatchObject({ type: 'hotp', issuer: '', name: 'bob@example.com', secret: SECRET2_B32, counter: 9 });
+    expect(entries[0]?.draft).toEqual({
+      type: 'totp',
+      issuer: 'GitHub',
+      name: 'alice',
+      secret: SECRET_B32,
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+    });
+    expect(entries[1]?.draft).toMatchObject({
+      type: 'hotp',
+      issuer: '',
+      name: 'bob@example.com',
+      secret: SECRET2_B32,
+      counter: 9,
+    });
     expect(entries[2]?.skipReason).toBeDefined();
   });
 
@@ -19,22 +38,53 @@ describe('phone databases', () => {
     expect(detects(microsoftAuthenticatorDbFormat, input)).toBe(true);
     expect(detects(googleAuthenticatorDbFormat, input)).toBe(false);
     const { entries } = await run(microsoftAuthenticatorDbFormat, input);
-    expect(entries[0]?.draft).toMatchObject({ issuer: 'GitHub', name: 'alice', secret: SECRET_B32, digits: 6 });
-    expect(entries[1]?.draft).toMatchObject({ issuer: 'Microsoft', name: 'carol@outlook.com', secret: SECRET_B32, digits: 8 });
-    expect(entries[2]).toMatchObject({ label: 'Contoso (dave@contoso.com)', skipReason: expect.stringContaining('push') });
+    expect(entries[0]?.draft).toMatchObject({
+      issuer: 'GitHub',
+      name: 'alice',
+      secret: SECRET_B32,
+      digits: 6,
+    });
+    expect(entries[1]?.draft).toMatchObject({
+      issuer: 'Microsoft',
+      name: 'carol@outlook.com',
+      secret: SECRET_B32,
+      digits: 8,
+    });
+    expect(entries[2]).toMatchObject({
+      label: 'Contoso (dave@contoso.com)',
+      skipReason: expect.stringContaining('push'),
+    });
   });
 
   it('reads a Stratum / Authenticator Pro database', async () => {
     const input = authenticatorProDb();
     expect(detects(authenticatorProDbFormat, input)).toBe(true);
     const { entries } = await run(authenticatorProDbFormat, input);
-    expect(entries[0]?.draft).toMatchObject({ type: 'totp', issuer: 'Google', name: 'g@gmail.com', secret: SECRET_B32 });
-    expect(entries[1]?.draft).toMatchObject({ type: 'hotp', issuer: 'VPN', name: '', algorithm: 'SHA512', digits: 8, counter: 4 });
+    expect(entries[0]?.draft).toMatchObject({
+      type: 'totp',
+      issuer: 'Google',
+      name: 'g@gmail.com',
+      secret: SECRET_B32,
+    });
+    expect(entries[1]?.draft).toMatchObject({
+      type: 'hotp',
+      issuer: 'VPN',
+      name: '',
+      algorithm: 'SHA512',
+      digits: 8,
+      counter: 4,
+    });
   });
 
   it('reports a truncated database and a database of another app', async () => {
     const input = googleAuthenticatorDb();
-    await expectImportError(run(googleAuthenticatorDbFormat, input.slice(0, input.length - 100)), 'IMPORT_TRUNCATED');
-    await expectImportError(run(googleAuthenticatorDbFormat, authenticatorProDb()), 'IMPORT_MALFORMED');
+    await expectImportError(
+      run(googleAuthenticatorDbFormat, input.slice(0, input.length - 100)),
+      'IMPORT_TRUNCATED',
+    );
+    await expectImportError(
+      run(googleAuthenticatorDbFormat, authenticatorProDb()),
+      'IMPORT_MALFORMED',
+    );
   });
 });

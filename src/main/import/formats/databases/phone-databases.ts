@@ -5,7 +5,15 @@ import { convertAuthenticatorProRow } from '../authenticator-pro/authenticator-p
 import { defineFormat } from '../shared/define-format';
 import { decodeBase64 } from '../shared/encoding';
 import { malformed } from '../shared/errors';
-import { columnNames, integer, sqliteSchemaMentions, tableNames, text, withSqlite, type Row } from '../shared/sqlite';
+import {
+  columnNames,
+  integer,
+  sqliteSchemaMentions,
+  tableNames,
+  text,
+  withSqlite,
+  type Row,
+} from '../shared/sqlite';
 
 /**
  * Apps' internal SQLite databases, copied from a rooted phone (as Aegis's "import from app" reads
@@ -13,7 +21,12 @@ import { columnNames, integer, sqliteSchemaMentions, tableNames, text, withSqlit
  * `databases/PhoneFactor`, Stratum / Authenticator Pro `databases/authenticator.db3`.
  */
 
-function requireColumns(db: Database.Database, table: string, columns: string[], format: string): void {
+function requireColumns(
+  db: Database.Database,
+  table: string,
+  columns: string[],
+  format: string,
+): void {
   if (!tableNames(db).has(table)) throw malformed(format, `it has no "${table}" table`);
   const present = columnNames(db, table);
   const missing = columns.find((c) => !present.has(c));
@@ -30,19 +43,31 @@ function googleEntry(row: Row): ImportEntry {
   const issuer = text(row.issuer) || (colon >= 0 ? email.slice(0, colon) : '');
   const name = colon >= 0 ? email.slice(colon + 1) : email;
   const type = integer(row.type) ?? 0;
-  return toImportEntry({ issuer, name, secret: text(row.secret), type: GOOGLE_TYPES[type] ?? `type ${type}`, counter: integer(row.counter) });
+  return toImportEntry({
+    issuer,
+    name,
+    secret: text(row.secret),
+    type: GOOGLE_TYPES[type] ?? `type ${type}`,
+    counter: integer(row.counter),
+  });
 }
 
 export const googleAuthenticatorDbFormat = defineFormat({
   id: 'google-authenticator-db',
   name: GOOGLE,
-  detect: (bytes) => sqliteSchemaMentions(bytes, 'accounts', 'email', 'secret') && !sqliteSchemaMentions(bytes, 'oath_secret_key'),
+  detect: (bytes) =>
+    sqliteSchemaMentions(bytes, 'accounts', 'email', 'secret') &&
+    !sqliteSchemaMentions(bytes, 'oath_secret_key'),
   async parse(bytes) {
     const entries = withSqlite(bytes, GOOGLE, (db) => {
       requireColumns(db, 'accounts', ['email', 'secret', 'type'], GOOGLE);
       const hasIssuer = columnNames(db, 'accounts').has('issuer');
       const issuer = hasIssuer ? ', issuer AS issuer' : '';
-      const rows = db.prepare(`SELECT email AS email, secret AS secret, counter AS counter, type AS type${issuer} FROM accounts ORDER BY _id`).all() as Row[];
+      const rows = db
+        .prepare(
+          `SELECT email AS email, secret AS secret, counter AS counter, type AS type${issuer} FROM accounts ORDER BY _id`,
+        )
+        .all() as Row[];
       return rows.map(googleEntry);
     });
     return { format: GOOGLE, entries };
@@ -61,7 +86,12 @@ function microsoftEntry(row: Row): ImportEntry {
   if (type === MS_TOTP) return toImportEntry({ issuer, name, secret });
   if (type === MS_PERSONAL && secret) {
     // Personal Microsoft accounts keep a base64 secret and show 8-digit codes.
-    return toImportEntry({ issuer: issuer || 'Microsoft', name, secret: decodeBase64(secret, MICROSOFT, 'a secret'), digits: 8 });
+    return toImportEntry({
+      issuer: issuer || 'Microsoft',
+      name,
+      secret: decodeBase64(secret, MICROSOFT, 'a secret'),
+      digits: 8,
+    });
   }
   return toImportEntry({ issuer, name, secret: '', type: 'push' });
 }
@@ -72,8 +102,17 @@ export const microsoftAuthenticatorDbFormat = defineFormat({
   detect: (bytes) => sqliteSchemaMentions(bytes, 'accounts', 'oath_secret_key'),
   async parse(bytes) {
     const entries = withSqlite(bytes, MICROSOFT, (db) => {
-      requireColumns(db, 'accounts', ['name', 'username', 'oath_secret_key', 'account_type'], MICROSOFT);
-      const rows = db.prepare('SELECT name AS name, username AS username, oath_secret_key AS oath_secret_key, account_type AS account_type FROM accounts').all() as Row[];
+      requireColumns(
+        db,
+        'accounts',
+        ['name', 'username', 'oath_secret_key', 'account_type'],
+        MICROSOFT,
+      );
+      const rows = db
+        .prepare(
+          'SELECT name AS name, username AS username, oath_secret_key AS oath_secret_key, account_type AS account_type FROM accounts',
+        )
+        .all() as Row[];
       return rows.map(microsoftEntry);
     });
     return { format: MICROSOFT, entries };
@@ -81,16 +120,31 @@ export const microsoftAuthenticatorDbFormat = defineFormat({
 });
 
 const STRATUM = 'Stratum / Authenticator Pro database';
-const STRATUM_COLUMNS = ['type', 'issuer', 'username', 'secret', 'algorithm', 'digits', 'period', 'counter'];
+const STRATUM_COLUMNS = [
+  'type',
+  'issuer',
+  'username',
+  'secret',
+  'algorithm',
+  'digits',
+  'period',
+  'counter',
+];
 
 export const authenticatorProDbFormat = defineFormat({
   id: 'authenticator-pro-db',
   name: STRATUM,
-  detect: (bytes) => sqliteSchemaMentions(bytes, 'authenticator', 'Secret') || sqliteSchemaMentions(bytes, 'authenticator', 'secret'),
+  detect: (bytes) =>
+    sqliteSchemaMentions(bytes, 'authenticator', 'Secret') ||
+    sqliteSchemaMentions(bytes, 'authenticator', 'secret'),
   async parse(bytes) {
     const entries = withSqlite(bytes, STRATUM, (db) => {
       requireColumns(db, 'authenticator', STRATUM_COLUMNS, STRATUM);
-      const rows = db.prepare(`SELECT ${STRATUM_COLUMNS.map((c) => `${c} AS ${c}`).join(', ')} FROM authenticator`).all() as Row[];
+      const rows = db
+        .prepare(
+          `SELECT ${STRATUM_COLUMNS.map((c) => `${c} AS ${c}`).join(', ')} FROM authenticator`,
+        )
+        .all() as Row[];
       return rows.map((row) =>
         convertAuthenticatorProRow({
           type: integer(row.type) ?? 0,

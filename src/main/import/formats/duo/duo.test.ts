@@ -8,8 +8,22 @@ describe('Duo Mobile accounts.json', () => {
     const input = duoAccounts();
     expect(detects(duoFormat, input)).toBe(true);
     const { entries } = await run(duoFormat, input);
-    expect(entries[0]?.draft).toEqual({ type: 'totp', issuer: '', name: 'GitHub', secret: SECRET_B32, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 });
-    expect(entries[1]?.draft).toMatchObject({ type: 'hotp', name: 'Corp', secret: SECRET2_B32, counter: 3 });
+    expect(entries[0]?.draft).toEqual({
+      type: 'totp',
+      issuer: '',
+      name: 'GitHub',
+      secret: SECRET_B32,
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+    });
+    expect(entries[1]?.draft).toMatchObject({
+      type: 'hotp',
+      name: 'Corp',
+      secret: SECRET2_B32,
+      counter: 3,
+    });
     expect(detects(duoFormat, '[{"secret": "x", "type": "TOTP", "label": "y"}]')).toBe(false);
   });
 });

@@ -17,13 +17,25 @@ const accountShape = z.object({
 
 function convert(value: unknown, index: number): ImportEntry {
   const parsed = accountShape.safeParse(value);
-  if (!parsed.success) return { label: `Account ${index + 1}`, skipReason: 'This account has no code generator (push-only).' };
+  if (!parsed.success)
+    return {
+      label: `Account ${index + 1}`,
+      skipReason: 'This account has no code generator (push-only).',
+    };
   const { name, otpGenerator } = parsed.data;
   const hotp = otpGenerator.counter !== null && otpGenerator.counter !== undefined;
-  return toImportEntry({ name, secret: otpGenerator.otpSecret, type: hotp ? 'hotp' : 'totp', counter: otpGenerator.counter });
+  return toImportEntry({
+    name,
+    secret: otpGenerator.otpSecret,
+    type: hotp ? 'hotp' : 'totp',
+    counter: otpGenerator.counter,
+  });
 }
 
-const isDuo = (value: unknown): boolean => Array.isArray(value) && value.length > 0 && value.every((a) => isRecord(a) && 'otpGenerator' in a);
+const isDuo = (value: unknown): boolean =>
+  Array.isArray(value) &&
+  value.length > 0 &&
+  value.every((a) => isRecord(a) && 'otpGenerator' in a);
 
 export const duoFormat = defineFormat({
   id: 'duo',

@@ -4,7 +4,11 @@ import { defineFormat } from '../shared/define-format';
 import { malformed, passwordRequired, unsupportedVersion, wrongPassword } from '../shared/errors';
 import { jsonLooksLike, parseShape, readJson } from '../shared/json';
 import { argon2id } from '../shared/kdf';
-import { SECRETSTREAM_HEADER_BYTES, secretstreamInit, secretstreamPull } from '../shared/secretstream';
+import {
+  SECRETSTREAM_HEADER_BYTES,
+  secretstreamInit,
+  secretstreamPull,
+} from '../shared/secretstream';
 import { uriLinesToEntries } from '../shared/uri-list';
 
 /**
@@ -33,9 +37,11 @@ export const enteFormat = defineFormat({
     if (file.version !== 1) throw unsupportedVersion(FORMAT, file.version);
     if (!options.password) throw passwordRequired(FORMAT);
     const header = decodeBase64(file.encryptionNonce, FORMAT, 'the nonce');
-    if (header.length !== SECRETSTREAM_HEADER_BYTES) throw malformed(FORMAT, 'the nonce has the wrong length');
+    if (header.length !== SECRETSTREAM_HEADER_BYTES)
+      throw malformed(FORMAT, 'the nonce has the wrong length');
     const { memLimit, opsLimit, salt } = file.kdfParams;
-    if (memLimit % 1024 !== 0) throw malformed(FORMAT, 'the memory limit is not a whole number of KiB');
+    if (memLimit % 1024 !== 0)
+      throw malformed(FORMAT, 'the memory limit is not a whole number of KiB');
     const key = await argon2id(
       options.password,
       decodeBase64(salt, FORMAT, 'the salt'),
@@ -43,7 +49,10 @@ export const enteFormat = defineFormat({
       32,
       FORMAT,
     );
-    const pulled = secretstreamPull(secretstreamInit(key, header), decodeBase64(file.encryptedData, FORMAT, 'the data'));
+    const pulled = secretstreamPull(
+      secretstreamInit(key, header),
+      decodeBase64(file.encryptedData, FORMAT, 'the data'),
+    );
     if (!pulled) throw wrongPassword(FORMAT);
     const plain = utf8OrUndefined(pulled.message);
     if (plain === undefined) throw malformed(FORMAT, 'the decrypted content is not text');

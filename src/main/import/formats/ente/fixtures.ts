@@ -17,10 +17,28 @@ export function enteLines(): string {
  * Encrypted like Ente: Argon2id (one lane, memLimit bytes, opsLimit passes) and one secretstream
  * message tagged FINAL. Small costs here (Ente uses up to 256 MiB × 16); the file records them.
  */
-export async function enteEncrypted(password: string, text = enteLines(), memLimit = 64 * 1024, opsLimit = 2): Promise<string> {
+export async function enteEncrypted(
+  password: string,
+  text = enteLines(),
+  memLimit = 64 * 1024,
+  opsLimit = 2,
+): Promise<string> {
   const salt = random(16);
-  const key = await argon2id({ password, salt, parallelism: 1, iterations: opsLimit, memorySize: memLimit / 1024, hashLength: 32, outputType: 'binary' });
+  const key = await argon2id({
+    password,
+    salt,
+    parallelism: 1,
+    iterations: opsLimit,
+    memorySize: memLimit / 1024,
+    hashLength: 32,
+    outputType: 'binary',
+  });
   const header = random(24);
   const sealed = secretstreamPush(secretstreamInit(key, header), utf8(text), TAG_FINAL);
-  return JSON.stringify({ version: 1, kdfParams: { memLimit, opsLimit, salt: b64(salt) }, encryptedData: b64(sealed), encryptionNonce: b64(header) });
+  return JSON.stringify({
+    version: 1,
+    kdfParams: { memLimit, opsLimit, salt: b64(salt) },
+    encryptedData: b64(sealed),
+    encryptionNonce: b64(header),
+  });
 }

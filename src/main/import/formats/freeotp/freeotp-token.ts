@@ -22,9 +22,14 @@ export const freeOtpTokenShape = z.object({
 });
 export type FreeOtpToken = z.infer<typeof freeOtpTokenShape>;
 
-export function convertFreeOtpToken(value: unknown, index: number, secret?: Uint8Array): ImportEntry {
+export function convertFreeOtpToken(
+  value: unknown,
+  index: number,
+  secret?: Uint8Array,
+): ImportEntry {
   const parsed = freeOtpTokenShape.safeParse(value);
-  if (!parsed.success) return { label: `Token ${index + 1}`, skipReason: 'This token is incomplete in the file.' };
+  if (!parsed.success)
+    return { label: `Token ${index + 1}`, skipReason: 'This token is incomplete in the file.' };
   const t = parsed.data;
   const issuer = t.issuerAlt || t.issuerExt;
   const type = t.type?.toLowerCase() === 'totp' && issuer === 'Steam' ? 'steam' : t.type;

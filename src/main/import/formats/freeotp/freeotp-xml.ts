@@ -14,9 +14,15 @@ const FORMAT = 'FreeOTP tokens.xml';
 function tokenValues(text: string): unknown[] | undefined {
   const prefs = readPreferenceStrings(text);
   if (!prefs) return undefined;
-  const tokens = [...prefs].filter(([name]) => name !== 'tokenOrder').map(([, value]) => tryParseJson(value));
-  const isToken = (v: unknown) => isRecord(v) && 'secret' in v && ('issuerExt' in v || 'label' in v);
-  return (prefs.has('tokenOrder') || tokens.some(isToken)) && tokens.every((t) => t === undefined || isToken(t)) ? tokens : undefined;
+  const tokens = [...prefs]
+    .filter(([name]) => name !== 'tokenOrder')
+    .map(([, value]) => tryParseJson(value));
+  const isToken = (v: unknown) =>
+    isRecord(v) && 'secret' in v && ('issuerExt' in v || 'label' in v);
+  return (prefs.has('tokenOrder') || tokens.some(isToken)) &&
+    tokens.every((t) => t === undefined || isToken(t))
+    ? tokens
+    : undefined;
 }
 
 export const freeOtpXmlFormat = defineFormat({

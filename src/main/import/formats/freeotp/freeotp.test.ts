@@ -9,8 +9,25 @@ import { freeOtpBackup, freeOtpPlusJson, freeOtpTokens, freeOtpTokensXml } from 
 
 function expectTokens(result: ImportParseResult): void {
   const [github, vpn, steam, md5] = result.entries;
-  expect(github?.draft).toEqual({ type: 'totp', issuer: 'GitHub', name: 'alice', secret: SECRET_B32, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 });
-  expect(vpn?.draft).toMatchObject({ type: 'hotp', issuer: 'VPN', name: 'bob "the admin"', secret: SECRET2_B32, algorithm: 'SHA256', digits: 8, counter: 17 });
+  expect(github?.draft).toEqual({
+    type: 'totp',
+    issuer: 'GitHub',
+    name: 'alice',
+    secret: SECRET_B32,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+  });
+  expect(vpn?.draft).toMatchObject({
+    type: 'hotp',
+    issuer: 'VPN',
+    name: 'bob "the admin"',
+    secret: SECRET2_B32,
+    algorithm: 'SHA256',
+    digits: 8,
+    counter: 17,
+  });
   expect(steam?.draft).toMatchObject({ type: 'steam', issuer: 'Steam', name: 'gamer', digits: 5 });
   expect(md5?.skipReason).toContain('MD5');
 }
@@ -23,7 +40,10 @@ describe('FreeOTP and FreeOTP+', () => {
   });
 
   it('reads a large tokens.xml full of escaped quotes', async () => {
-    const many = Array.from({ length: 300 }, (_, i) => ({ ...freeOtpTokens()[0], label: `user${i}` }));
+    const many = Array.from({ length: 300 }, (_, i) => ({
+      ...freeOtpTokens()[0],
+      label: `user${i}`,
+    }));
     const { entries } = await run(freeOtpXmlFormat, freeOtpTokensXml(many));
     expect(entries.filter((e) => e.draft)).toHaveLength(300);
   });
@@ -45,10 +65,22 @@ describe('FreeOTP and FreeOTP+', () => {
   it('reports a missing or wrong password, truncation and hostile iteration counts', async () => {
     const input = freeOtpBackup('free pw');
     await expectImportError(run(freeOtpBackupFormat, input), 'IMPORT_PASSWORD_REQUIRED');
-    await expectImportError(run(freeOtpBackupFormat, input, { password: 'bad' }), 'IMPORT_WRONG_PASSWORD');
-    await expectImportError(run(freeOtpBackupFormat, input.slice(0, input.length - 50), { password: 'free pw' }), 'IMPORT_TRUNCATED');
+    await expectImportError(
+      run(freeOtpBackupFormat, input, { password: 'bad' }),
+      'IMPORT_WRONG_PASSWORD',
+    );
+    await expectImportError(
+      run(freeOtpBackupFormat, input.slice(0, input.length - 50), { password: 'free pw' }),
+      'IMPORT_TRUNCATED',
+    );
     const map = readSerializedStringMap(input);
-    map.set('masterKey', JSON.stringify({ ...JSON.parse(map.get('masterKey') ?? '{}'), mIterations: 50_000_000 }));
-    await expectImportError(run(freeOtpBackupFormat, writeSerializedStringMap(map), { password: 'free pw' }), 'IMPORT_UNSAFE_PARAMETERS');
+    map.set(
+      'masterKey',
+      JSON.stringify({ ...JSON.parse(map.get('masterKey') ?? '{}'), mIterations: 50_000_000 }),
+    );
+    await expectImportError(
+      run(freeOtpBackupFormat, writeSerializedStringMap(map), { password: 'free pw' }),
+      'IMPORT_UNSAFE_PARAMETERS',
+    );
   });
 });

@@ -1,7 +1,12 @@
 import { SECRET2_B32, SECRET_B32 } from '../test-support/secrets';
 
 export function lastPassJson(): string {
-  const account = (issuerName: string, userName: string, secret: string, extra: Record<string, unknown> = {}) => ({
+  const account = (
+    issuerName: string,
+    userName: string,
+    secret: string,
+    extra: Record<string, unknown> = {},
+  ) => ({
     accountID: `${issuerName}-id`,
     issuerName,
     originalIssuerName: issuerName,

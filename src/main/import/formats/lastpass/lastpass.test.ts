@@ -8,13 +8,35 @@ describe('LastPass Authenticator export', () => {
     const input = lastPassJson();
     expect(detects(lastPassFormat, input)).toBe(true);
     const result = await run(lastPassFormat, input);
-    expect(result.entries[0]?.draft).toEqual({ type: 'totp', issuer: 'GitHub', name: 'alice', secret: SECRET_B32, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 });
-    expect(result.entries[1]?.draft).toMatchObject({ issuer: 'AWS', name: 'ops', secret: SECRET2_B32, algorithm: 'SHA512', digits: 8, period: 60 });
-    expect(result.entries[2]).toMatchObject({ label: 'Weird (x)', skipReason: expect.stringContaining('MD5') });
+    expect(result.entries[0]?.draft).toEqual({
+      type: 'totp',
+      issuer: 'GitHub',
+      name: 'alice',
+      secret: SECRET_B32,
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+    });
+    expect(result.entries[1]?.draft).toMatchObject({
+      issuer: 'AWS',
+      name: 'ops',
+      secret: SECRET2_B32,
+      algorithm: 'SHA512',
+      digits: 8,
+      period: 60,
+    });
+    expect(result.entries[2]).toMatchObject({
+      label: 'Weird (x)',
+      skipReason: expect.stringContaining('MD5'),
+    });
   });
 
   it('refuses a newer version and reports truncation', async () => {
-    await expectImportError(run(lastPassFormat, JSON.stringify({ version: 9, deviceSecret: 'x', accounts: [] })), 'IMPORT_UNSUPPORTED_VERSION');
+    await expectImportError(
+      run(lastPassFormat, JSON.stringify({ version: 9, deviceSecret: 'x', accounts: [] })),
+      'IMPORT_UNSUPPORTED_VERSION',
+    );
     await expectImportError(run(lastPassFormat, lastPassJson().slice(0, 250)), 'IMPORT_TRUNCATED');
     expect(detects(lastPassFormat, '{"accounts": {"1": {}}}')).toBe(false);
   });

@@ -23,11 +23,15 @@ const accountShape = z.object({
   digits: z.number().int().nullish(),
   algorithm: z.string().nullish(),
 });
-const fileShape = z.object({ version: z.number().int().optional(), accounts: z.array(z.unknown()) });
+const fileShape = z.object({
+  version: z.number().int().optional(),
+  accounts: z.array(z.unknown()),
+});
 
 function convert(value: unknown, index: number): ImportEntry {
   const parsed = accountShape.safeParse(value);
-  if (!parsed.success) return { label: `Account ${index + 1}`, skipReason: 'This account is incomplete in the file.' };
+  if (!parsed.success)
+    return { label: `Account ${index + 1}`, skipReason: 'This account is incomplete in the file.' };
   const a = parsed.data;
   return toImportEntry({
     issuer: a.issuerName || a.originalIssuerName,
@@ -40,15 +44,20 @@ function convert(value: unknown, index: number): ImportEntry {
 }
 
 const isLastPass = (v: Record<string, unknown>): boolean =>
-  Array.isArray(v.accounts) && ('deviceSecret' in v || v.accounts.some((a) => isRecord(a) && 'issuerName' in a && 'timeStep' in a));
+  Array.isArray(v.accounts) &&
+  ('deviceSecret' in v ||
+    v.accounts.some((a) => isRecord(a) && 'issuerName' in a && 'timeStep' in a));
 
 export const lastPassFormat = defineFormat({
   id: 'lastpass',
   name: FORMAT,
-  detect: (_bytes, text) => jsonLooksLike(text, ['accounts'], isLastPass) || jsonLooksLike(text, ['accounts', 'deviceSecret']),
+  detect: (_bytes, text) =>
+    jsonLooksLike(text, ['accounts'], isLastPass) ||
+    jsonLooksLike(text, ['accounts', 'deviceSecret']),
   async parse(_bytes, text) {
     const file = parseShape(fileShape, readJson(text, FORMAT), FORMAT);
-    if (file.version !== undefined && file.version > MAX_VERSION) throw unsupportedVersion(FORMAT, file.version);
+    if (file.version !== undefined && file.version > MAX_VERSION)
+      throw unsupportedVersion(FORMAT, file.version);
     return { format: FORMAT, entries: file.accounts.map(convert) };
   },
 });

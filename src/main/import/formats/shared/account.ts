@@ -31,7 +31,10 @@ const TYPE_NAMES: Record<string, string> = {
 
 function clean(value: string | null | undefined): string {
   // Control characters are invalid in names; tabs and newlines from sloppy exports become spaces.
-  return [...(value ?? '')].map((ch) => (ch.charCodeAt(0) < 0x20 || ch === '\u007f' ? ' ' : ch)).join('').trim();
+  return [...(value ?? '')]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch === '\u007f' ? ' ' : ch))
+    .join('')
+    .trim();
 }
 
 export function entryLabel(issuer: string, name: string): string {
@@ -40,10 +43,17 @@ export function entryLabel(issuer: string, name: string): string {
 }
 
 /** SHA1 / sha-256 / HmacSHA512 / SHA_512 → the Tessera name; undefined when absent. */
-export function normalizeAlgorithm(value: string | null | undefined): Algorithm | 'unsupported' | undefined {
+export function normalizeAlgorithm(
+  value: string | null | undefined,
+): Algorithm | 'unsupported' | undefined {
   if (value === null || value === undefined || value.trim() === '') return undefined;
-  const compact = value.toUpperCase().replace(/^HMAC/, '').replace(/[-_\s]/g, '');
-  return (ALGORITHMS as readonly string[]).includes(compact) ? (compact as Algorithm) : 'unsupported';
+  const compact = value
+    .toUpperCase()
+    .replace(/^HMAC/, '')
+    .replace(/[-_\s]/g, '');
+  return (ALGORITHMS as readonly string[]).includes(compact)
+    ? (compact as Algorithm)
+    : 'unsupported';
 }
 
 function unsupportedReason(raw: RawAccount, type: string): string | undefined {
@@ -54,11 +64,17 @@ function unsupportedReason(raw: RawAccount, type: string): string | undefined {
   if (type !== 'steam' && normalizeAlgorithm(raw.algorithm) === 'unsupported') {
     return `It uses the ${clean(raw.algorithm).slice(0, 20)} algorithm; Tessera supports SHA1, SHA256 and SHA512.`;
   }
-  if (type !== 'steam' && raw.digits !== null && raw.digits !== undefined && (raw.digits < 6 || raw.digits > 8)) {
+  if (
+    type !== 'steam' &&
+    raw.digits !== null &&
+    raw.digits !== undefined &&
+    (raw.digits < 6 || raw.digits > 8)
+  ) {
     return `It has ${raw.digits} digits; Tessera supports 6, 7 or 8.`;
   }
   const secret = raw.secret;
-  if (secret === null || secret === undefined || secret.length === 0) return 'It has no secret key.';
+  if (secret === null || secret === undefined || secret.length === 0)
+    return 'It has no secret key.';
   return undefined;
 }
 
@@ -71,7 +87,8 @@ export function toImportEntry(raw: RawAccount): ImportEntry {
   const reason = unsupportedReason(raw, type);
   if (reason) return { label, skipReason: reason };
 
-  const secret = typeof raw.secret === 'string' ? raw.secret : bytesToBase32(raw.secret as Uint8Array);
+  const secret =
+    typeof raw.secret === 'string' ? raw.secret : bytesToBase32(raw.secret as Uint8Array);
   const steam = type === 'steam';
   const algorithm = normalizeAlgorithm(raw.algorithm);
   try {

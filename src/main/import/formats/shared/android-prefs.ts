@@ -30,7 +30,9 @@ const prefsShape = z.object({
 export function looksLikePreferences(text: string | undefined): text is string {
   if (text === undefined) return false;
   const head = text.trimStart().slice(0, 200);
-  return (head.startsWith('<?xml') || head.startsWith('<map')) && /<map[\s>/]/.test(text.slice(0, 400));
+  return (
+    (head.startsWith('<?xml') || head.startsWith('<map')) && /<map[\s>/]/.test(text.slice(0, 400))
+  );
 }
 
 /** Every string entry by name, or undefined when the text is not a preference file. */

@@ -39,5 +39,7 @@ export function parseCsv(text: string): { rows: string[][]; unterminated: boolea
 export function csvRecords(rows: string[][]): Record<string, string>[] {
   const [header, ...body] = rows;
   if (!header) return [];
-  return body.map((cells) => Object.fromEntries(header.map((name, i) => [name.trim(), cells[i] ?? ''])));
+  return body.map((cells) =>
+    Object.fromEntries(header.map((name, i) => [name.trim(), cells[i] ?? ''])),
+  );
 }

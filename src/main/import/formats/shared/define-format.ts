@@ -1,4 +1,9 @@
-import { ImportError, type ImportFormat, type ImportOptions, type ImportParseResult } from '../../import-types';
+import {
+  ImportError,
+  type ImportFormat,
+  type ImportOptions,
+  type ImportParseResult,
+} from '../../import-types';
 
 /** Exports bigger than this are not authenticator backups: refuse before any parsing work. */
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
@@ -8,7 +13,11 @@ export interface FormatDefinition {
   /** Human name used in error messages, e.g. "2FAS backup". */
   name: string;
   detect(bytes: Uint8Array, text: string | undefined): boolean;
-  parse(bytes: Uint8Array, text: string | undefined, options: ImportOptions): Promise<ImportParseResult>;
+  parse(
+    bytes: Uint8Array,
+    text: string | undefined,
+    options: ImportOptions,
+  ): Promise<ImportParseResult>;
 }
 
 /**
@@ -29,13 +38,19 @@ export function defineFormat(definition: FormatDefinition): ImportFormat {
     },
     async parse(bytes, text, options) {
       if (bytes.length > MAX_IMPORT_BYTES) {
-        throw new ImportError('IMPORT_TOO_LARGE', `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; no authenticator export is that big.`);
+        throw new ImportError(
+          'IMPORT_TOO_LARGE',
+          `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; no authenticator export is that big.`,
+        );
       }
       try {
         return await definition.parse(bytes, text, options);
       } catch (error) {
         if (error instanceof ImportError) throw error;
-        throw new ImportError('IMPORT_MALFORMED', `This ${definition.name} file could not be read; it may be damaged.`);
+        throw new ImportError(
+          'IMPORT_MALFORMED',
+          `This ${definition.name} file could not be read; it may be damaged.`,
+        );
       }
     },
   };

@@ -7,7 +7,10 @@ const HEX = /^(?:[0-9a-fA-F]{2})*$/;
 /** Strict base64 (standard or URL alphabet, padding optional); IMPORT_MALFORMED otherwise. */
 export function decodeBase64(value: string, format: string, what: string): Uint8Array {
   const cleaned = value.replace(/\s+/g, '');
-  if ((!BASE64.test(cleaned) && !BASE64URL.test(cleaned)) || cleaned.replace(/=+$/, '').length % 4 === 1) {
+  if (
+    (!BASE64.test(cleaned) && !BASE64URL.test(cleaned)) ||
+    cleaned.replace(/=+$/, '').length % 4 === 1
+  ) {
     throw malformed(format, `${what} is not valid base64`);
   }
   return new Uint8Array(Buffer.from(cleaned, BASE64.test(cleaned) ? 'base64' : 'base64url'));

@@ -10,15 +10,24 @@ export function importError(code: ImportErrorCode, message: string): ImportError
 
 export function malformed(format: string, detail?: string): ImportError {
   const suffix = detail ? `: ${detail}` : '.';
-  return new ImportError('IMPORT_MALFORMED', `This ${format} file is damaged or not in the expected layout${suffix}`);
+  return new ImportError(
+    'IMPORT_MALFORMED',
+    `This ${format} file is damaged or not in the expected layout${suffix}`,
+  );
 }
 
 export function truncated(format: string): ImportError {
-  return new ImportError('IMPORT_TRUNCATED', `This ${format} file is cut short; export it again and retry.`);
+  return new ImportError(
+    'IMPORT_TRUNCATED',
+    `This ${format} file is cut short; export it again and retry.`,
+  );
 }
 
 export function passwordRequired(format: string): ImportError {
-  return new ImportError('IMPORT_PASSWORD_REQUIRED', `This ${format} file is encrypted: enter the password it was exported with.`);
+  return new ImportError(
+    'IMPORT_PASSWORD_REQUIRED',
+    `This ${format} file is encrypted: enter the password it was exported with.`,
+  );
 }
 
 export function wrongPassword(format: string): ImportError {

@@ -20,7 +20,9 @@ const PRIMITIVE_SIZES: Record<string, number> = { B: 1, C: 2, D: 8, F: 4, I: 4, 
 
 export class JavaStreamError extends Error {
   constructor(readonly truncated: boolean) {
-    super(truncated ? 'The stream ends early.' : 'The stream is not a serialised HashMap of strings.');
+    super(
+      truncated ? 'The stream ends early.' : 'The stream is not a serialised HashMap of strings.',
+    );
   }
 }
 
@@ -60,7 +62,7 @@ class Reader {
 /** Java's "modified UTF-8": NUL as C0 80 and supplementary characters as two 3-byte surrogates. */
 function decodeModifiedUtf8(bytes: Uint8Array): string {
   const units: number[] = [];
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const a = bytes[i] as number;
     if (a < 0x80) {
       units.push(a);
@@ -69,14 +71,19 @@ function decodeModifiedUtf8(bytes: Uint8Array): string {
       units.push(((a & 0x1f) << 6) | ((bytes[i + 1] as number) & 0x3f));
       i += 2;
     } else if ((a & 0xf0) === 0xe0 && i + 2 < bytes.length) {
-      units.push(((a & 0x0f) << 12) | (((bytes[i + 1] as number) & 0x3f) << 6) | ((bytes[i + 2] as number) & 0x3f));
+      units.push(
+        ((a & 0x0f) << 12) |
+          (((bytes[i + 1] as number) & 0x3f) << 6) |
+          ((bytes[i + 2] as number) & 0x3f),
+      );
       i += 3;
     } else {
       throw new JavaStreamError(false);
     }
   }
   let out = '';
-  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
+  for (let i = 0; i < units.length; i += 8192)
+    out += String.fromCharCode(...units.slice(i, i + 8192));
   return out;
 }
 
@@ -114,7 +121,13 @@ function readHashMapDescriptor(reader: Reader): number {
 }
 
 export function isJavaSerialization(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0xac && bytes[1] === 0xed && bytes[2] === 0x00 && bytes[3] === VERSION;
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0xac &&
+    bytes[1] === 0xed &&
+    bytes[2] === 0x00 &&
+    bytes[3] === VERSION
+  );
 }
 
 export function readSerializedStringMap(bytes: Uint8Array): Map<string, string> {
@@ -141,7 +154,8 @@ export function readSerializedStringMap(bytes: Uint8Array): Map<string, string> 
 export function writeSerializedStringMap(entries: ReadonlyMap<string, string>): Uint8Array {
   const parts: number[] = [];
   const u16 = (v: number) => parts.push((v >> 8) & 0xff, v & 0xff);
-  const u32 = (v: number) => parts.push((v >>> 24) & 0xff, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff);
+  const u32 = (v: number) =>
+    parts.push((v >>> 24) & 0xff, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff);
   const utf = (s: string) => {
     const encoded = Buffer.from(s, 'utf8');
     u16(encoded.length);

@@ -69,10 +69,15 @@ export function jsonIsCutShort(text: string): boolean {
  * Detector helper: the parsed file has all `keys`, or the text is JSON cut short that names them
  * (so a truncated export is still recognised and reported as truncated rather than unknown).
  */
-export function jsonLooksLike(text: string | undefined, keys: string[], test?: (value: Record<string, unknown>) => boolean): boolean {
+export function jsonLooksLike(
+  text: string | undefined,
+  keys: string[],
+  test?: (value: Record<string, unknown>) => boolean,
+): boolean {
   const value = tryParseJson(text);
   if (value !== undefined) return hasKeys(value, ...keys) && (test ? test(value) : true);
-  if (text === undefined || !text.trimStart().startsWith('{') || !jsonIsCutShort(text)) return false;
+  if (text === undefined || !text.trimStart().startsWith('{') || !jsonIsCutShort(text))
+    return false;
   return keys.every((key) => text.includes(`"${key}"`));
 }
 
@@ -90,7 +95,9 @@ export function readJson(text: string | undefined, format: string): unknown {
  */
 export function decryptedJsonOrWrongPassword(plain: Uint8Array, format: string): unknown {
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain).replace(/^\uFEFF/, ''));
+    return JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(plain).replace(/^\uFEFF/, ''),
+    );
   } catch {
     throw wrongPassword(format);
   }

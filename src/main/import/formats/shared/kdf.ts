@@ -29,7 +29,8 @@ function passwordBytes(password: string): Buffer {
 }
 
 function checkInteger(value: number, min: number, format: string, what: string): void {
-  if (!Number.isSafeInteger(value) || value < min) throw malformed(format, `${what} is not a valid number`);
+  if (!Number.isSafeInteger(value) || value < min)
+    throw malformed(format, `${what} is not a valid number`);
 }
 
 export async function pbkdf2(
@@ -44,7 +45,9 @@ export async function pbkdf2(
   if (iterations > KDF_LIMITS.pbkdf2MaxIterations) unsafe(`PBKDF2 with ${iterations} iterations`);
   return new Promise((resolve, reject) => {
     nodePbkdf2(passwordBytes(password), salt, iterations, keyLength, digest, (error, key) =>
-      error ? reject(malformed(format, 'the key could not be derived')) : resolve(new Uint8Array(key)),
+      error
+        ? reject(malformed(format, 'the key could not be derived'))
+        : resolve(new Uint8Array(key)),
     );
   });
 }
@@ -55,7 +58,13 @@ export interface ScryptParams {
   p: number;
 }
 
-export async function scrypt(password: string, salt: Uint8Array, params: ScryptParams, keyLength: number, format: string): Promise<Uint8Array> {
+export async function scrypt(
+  password: string,
+  salt: Uint8Array,
+  params: ScryptParams,
+  keyLength: number,
+  format: string,
+): Promise<Uint8Array> {
   const { n, r, p } = params;
   checkInteger(n, 2, format, 'the scrypt N parameter');
   checkInteger(r, 1, format, 'the scrypt r parameter');
@@ -66,8 +75,15 @@ export async function scrypt(password: string, salt: Uint8Array, params: ScryptP
     unsafe(`scrypt N=${n}, r=${r}, p=${p}`);
   }
   return new Promise((resolve, reject) => {
-    nodeScrypt(passwordBytes(password), salt, keyLength, { N: n, r, p, maxmem: memory * 2 + 1024 * 1024 }, (error, key) =>
-      error ? reject(malformed(format, 'the key could not be derived')) : resolve(new Uint8Array(key)),
+    nodeScrypt(
+      passwordBytes(password),
+      salt,
+      keyLength,
+      { N: n, r, p, maxmem: memory * 2 + 1024 * 1024 },
+      (error, key) =>
+        error
+          ? reject(malformed(format, 'the key could not be derived'))
+          : resolve(new Uint8Array(key)),
     );
   });
 }
@@ -78,7 +94,13 @@ export interface Argon2Params {
   parallelism: number;
 }
 
-export async function argon2id(password: string, salt: Uint8Array, params: Argon2Params, keyLength: number, format: string): Promise<Uint8Array> {
+export async function argon2id(
+  password: string,
+  salt: Uint8Array,
+  params: Argon2Params,
+  keyLength: number,
+  format: string,
+): Promise<Uint8Array> {
   const { memoryKiB, iterations, parallelism } = params;
   checkInteger(iterations, 1, format, 'the Argon2 iteration count');
   checkInteger(parallelism, 1, format, 'the Argon2 parallelism');

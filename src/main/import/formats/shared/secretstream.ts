@@ -49,7 +49,8 @@ interface StreamState {
 }
 
 export function secretstreamInit(key: Uint8Array, header: Uint8Array): StreamState {
-  if (key.length !== 32 || header.length !== SECRETSTREAM_HEADER_BYTES) throw new RangeError('bad key or header length');
+  if (key.length !== 32 || header.length !== SECRETSTREAM_HEADER_BYTES)
+    throw new RangeError('bad key or header length');
   const subkey = new Uint32Array(8);
   hchacha(SIGMA, words(key), words(header.subarray(0, 16)), subkey);
   const nonce = new Uint8Array(12);
@@ -58,19 +59,31 @@ export function secretstreamInit(key: Uint8Array, header: Uint8Array): StreamSta
   return { key: wordBytes(subkey), nonce };
 }
 
-function mac(state: StreamState, block: Uint8Array, ciphertext: Uint8Array, ad: Uint8Array): Uint8Array {
-  const polyKey = chacha20(state.key, state.nonce, new Uint8Array(64), undefined, 0).subarray(0, 32);
+function mac(
+  state: StreamState,
+  block: Uint8Array,
+  ciphertext: Uint8Array,
+  ad: Uint8Array,
+): Uint8Array {
+  const polyKey = chacha20(state.key, state.nonce, new Uint8Array(64), undefined, 0).subarray(
+    0,
+    32,
+  );
   const poly = new Poly1305(polyKey);
   poly.update(ad).update(ZERO_PAD.subarray(0, padLength(ad.length)));
   // libsodium pads with (0x10 - 64 + mlen) & 0xf zero bytes, i.e. mlen mod 16 (not up to a
   // 16-byte boundary); reproduced exactly, or no real file would authenticate.
-  poly.update(block).update(ciphertext).update(ZERO_PAD.subarray(0, ciphertext.length % 16));
+  poly
+    .update(block)
+    .update(ciphertext)
+    .update(ZERO_PAD.subarray(0, ciphertext.length % 16));
   poly.update(le64(ad.length)).update(le64(64 + ciphertext.length));
   return poly.digest();
 }
 
 function advance(state: StreamState, tag: number, macBytes: Uint8Array): void {
-  for (let i = 0; i < 8; i++) state.nonce[4 + i] = (state.nonce[4 + i] as number) ^ (macBytes[i] as number);
+  for (let i = 0; i < 8; i++)
+    state.nonce[4 + i] = (state.nonce[4 + i] as number) ^ (macBytes[i] as number);
   const view = new DataView(state.nonce.buffer, state.nonce.byteOffset, 4);
   const counter = (view.getUint32(0, true) + 1) >>> 0;
   view.setUint32(0, counter, true);
@@ -88,7 +101,11 @@ function rekey(state: StreamState): void {
 }
 
 /** Decrypts one message; undefined when it fails authentication (wrong key or altered data). */
-export function secretstreamPull(state: StreamState, sealed: Uint8Array, ad = new Uint8Array(0)): { message: Uint8Array; tag: number } | undefined {
+export function secretstreamPull(
+  state: StreamState,
+  sealed: Uint8Array,
+  ad = new Uint8Array(0),
+): { message: Uint8Array; tag: number } | undefined {
   if (sealed.length < SECRETSTREAM_ABYTES) return undefined;
   const ciphertext = sealed.subarray(1, sealed.length - 16);
   const block = new Uint8Array(64);
@@ -105,7 +122,12 @@ export function secretstreamPull(state: StreamState, sealed: Uint8Array, ad = ne
 }
 
 /** The writing side, used by tests to build fixtures the way Ente's libsodium call does. */
-export function secretstreamPush(state: StreamState, message: Uint8Array, tag: number, ad = new Uint8Array(0)): Uint8Array {
+export function secretstreamPush(
+  state: StreamState,
+  message: Uint8Array,
+  tag: number,
+  ad = new Uint8Array(0),
+): Uint8Array {
   const block = new Uint8Array(64);
   block[0] = tag;
   const keystreamBlock = chacha20(state.key, state.nonce, block, undefined, 1);

@@ -26,7 +26,11 @@ export type Row = Record<string, unknown>;
  * a temp file), runs `read`, and closes it. Phone databases are often in WAL mode; the header is
  * switched to rollback mode on the copy because an in-memory image cannot have a WAL file.
  */
-export function withSqlite<T>(bytes: Uint8Array, format: string, read: (db: Database.Database) => T): T {
+export function withSqlite<T>(
+  bytes: Uint8Array,
+  format: string,
+  read: (db: Database.Database) => T,
+): T {
   if (!isSqlite(bytes)) throw malformed(format, 'it is not an SQLite database');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const pageSizeField = view.getUint16(16);

@@ -8,7 +8,10 @@ function labelFromUri(uri: string): string {
   try {
     const path = decodeURIComponent(new URL(uri).pathname.replace(/^\//, ''));
     const colon = path.indexOf(':');
-    return entryLabel(colon >= 0 ? path.slice(0, colon).trim() : '', (colon >= 0 ? path.slice(colon + 1) : path).trim());
+    return entryLabel(
+      colon >= 0 ? path.slice(0, colon).trim() : '',
+      (colon >= 0 ? path.slice(colon + 1) : path).trim(),
+    );
   } catch {
     return 'Unreadable link';
   }
@@ -28,21 +31,38 @@ export function uriToImportEntry(uri: string, overrides: Partial<RawAccount> = {
  * A TOTP field as password managers store it: an otpauth:// URI, `steam://SECRET`, or a bare base32
  * secret (then the account's own name and issuer are used).
  */
-export function otpFieldToImportEntry(value: string, fallback: { issuer?: string; name?: string }): ImportEntry {
+export function otpFieldToImportEntry(
+  value: string,
+  fallback: { issuer?: string; name?: string },
+): ImportEntry {
   const trimmed = value.trim();
   if (/^otpauth:\/\//i.test(trimmed)) {
     let input;
     try {
       input = parseOtpauthUriInput(trimmed);
     } catch (error) {
-      if (isTesseraError(error)) return { label: entryLabel(fallback.issuer ?? '', fallback.name ?? ''), skipReason: error.message };
+      if (isTesseraError(error))
+        return {
+          label: entryLabel(fallback.issuer ?? '', fallback.name ?? ''),
+          skipReason: error.message,
+        };
       throw error;
     }
     // A link without a label still belongs to the item it came from.
-    return toImportEntry({ ...input, issuer: input.issuer || fallback.issuer, name: input.name || (input.issuer ? '' : fallback.name) });
+    return toImportEntry({
+      ...input,
+      issuer: input.issuer || fallback.issuer,
+      name: input.name || (input.issuer ? '' : fallback.name),
+    });
   }
   const steam = /^steam:\/\/(.*)$/i.exec(trimmed);
-  if (steam) return toImportEntry({ issuer: fallback.issuer || 'Steam', name: fallback.name, secret: steam[1], type: 'steam' });
+  if (steam)
+    return toImportEntry({
+      issuer: fallback.issuer || 'Steam',
+      name: fallback.name,
+      secret: steam[1],
+      type: 'steam',
+    });
   return toImportEntry({ issuer: fallback.issuer, name: fallback.name, secret: trimmed });
 }
 

@@ -22,4 +22,13 @@ export const steamMaFile = (): string => JSON.stringify(account('gamer'));
 
 /** The Steam app's newer Steamguard-<id> layout. */
 export const steamNewLayout = (): string =>
-  JSON.stringify({ accounts: { '76561197960287930': { ...account('gamer'), steamid: '76561197960287930', steamguard_scheme: '2' }, '76561197960287931': account('alt') } });
+  JSON.stringify({
+    accounts: {
+      '76561197960287930': {
+        ...account('gamer'),
+        steamid: '76561197960287930',
+        steamguard_scheme: '2',
+      },
+      '76561197960287931': account('alt'),
+    },
+  });

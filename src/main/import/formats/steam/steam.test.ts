@@ -8,7 +8,21 @@ describe('Steam Guard file', () => {
     const input = steamMaFile();
     expect(detects(steamFormat, input)).toBe(true);
     const { entries } = await run(steamFormat, input);
-    expect(entries).toEqual([{ label: 'Steam (gamer)', draft: { type: 'steam', issuer: 'Steam', name: 'gamer', secret: SECRET_B32, algorithm: 'SHA1', digits: 5, period: 30, counter: 0 } }]);
+    expect(entries).toEqual([
+      {
+        label: 'Steam (gamer)',
+        draft: {
+          type: 'steam',
+          issuer: 'Steam',
+          name: 'gamer',
+          secret: SECRET_B32,
+          algorithm: 'SHA1',
+          digits: 5,
+          period: 30,
+          counter: 0,
+        },
+      },
+    ]);
   });
 
   it('reads every account of the new layout', async () => {
@@ -19,7 +33,10 @@ describe('Steam Guard file', () => {
   });
 
   it('reports a broken secret and a truncated file', async () => {
-    await expectImportError(run(steamFormat, JSON.stringify({ shared_secret: '!!notbase64!!', account_name: 'x' })), 'IMPORT_MALFORMED');
+    await expectImportError(
+      run(steamFormat, JSON.stringify({ shared_secret: '!!notbase64!!', account_name: 'x' })),
+      'IMPORT_MALFORMED',
+    );
     await expectImportError(run(steamFormat, steamMaFile().slice(0, 100)), 'IMPORT_TRUNCATED');
   });
 });

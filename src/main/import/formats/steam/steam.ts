@@ -16,7 +16,11 @@ const accountShape = z.object({ shared_secret: z.string(), account_name: z.strin
 
 function convert(value: unknown, index: number): ImportEntry {
   const parsed = accountShape.safeParse(value);
-  if (!parsed.success) return { label: `Steam account ${index + 1}`, skipReason: 'This account has no shared secret.' };
+  if (!parsed.success)
+    return {
+      label: `Steam account ${index + 1}`,
+      skipReason: 'This account has no shared secret.',
+    };
   return toImportEntry({
     issuer: 'Steam',
     name: parsed.data.account_name ?? '',
@@ -26,15 +30,18 @@ function convert(value: unknown, index: number): ImportEntry {
 }
 
 const isNewLayout = (v: Record<string, unknown>): boolean =>
-  isRecord(v.accounts) && Object.values(v.accounts).some((a) => isRecord(a) && 'shared_secret' in a);
+  isRecord(v.accounts) &&
+  Object.values(v.accounts).some((a) => isRecord(a) && 'shared_secret' in a);
 
 export const steamFormat = defineFormat({
   id: 'steam',
   name: FORMAT,
-  detect: (_bytes, text) => jsonLooksLike(text, ['shared_secret']) || jsonLooksLike(text, ['accounts'], isNewLayout),
+  detect: (_bytes, text) =>
+    jsonLooksLike(text, ['shared_secret']) || jsonLooksLike(text, ['accounts'], isNewLayout),
   async parse(_bytes, text) {
     const file = parseShape(z.record(z.string(), z.unknown()), readJson(text, FORMAT), FORMAT);
-    const accounts = isRecord(file.accounts) && !('shared_secret' in file) ? Object.values(file.accounts) : [file];
+    const accounts =
+      isRecord(file.accounts) && !('shared_secret' in file) ? Object.values(file.accounts) : [file];
     return { format: FORMAT, entries: accounts.map(convert) };
   },
 });

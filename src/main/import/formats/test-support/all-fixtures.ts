@@ -1,11 +1,19 @@
 import { aegisEncrypted, aegisPlain } from '../aegis/fixtures';
 import { andOtpEncrypted, andOtpPlain } from '../and-otp/fixtures';
 import { authenticatorPlusZip } from '../authenticator-plus/fixtures';
-import { authenticatorProEncrypted, authenticatorProJson, authenticatorProLegacyEncrypted } from '../authenticator-pro/fixtures';
+import {
+  authenticatorProEncrypted,
+  authenticatorProJson,
+  authenticatorProLegacyEncrypted,
+} from '../authenticator-pro/fixtures';
 import { authyEncrypted } from '../authy/fixtures';
 import { battleNetPrefs } from '../battle-net/fixtures';
 import { bitwardenCsv, bitwardenJson } from '../bitwarden/fixtures';
-import { authenticatorProDb, googleAuthenticatorDb, microsoftAuthenticatorDb } from '../databases/fixtures';
+import {
+  authenticatorProDb,
+  googleAuthenticatorDb,
+  microsoftAuthenticatorDb,
+} from '../databases/fixtures';
 import { duoAccounts } from '../duo/fixtures';
 import { enteEncrypted } from '../ente/fixtures';
 import { freeOtpBackup, freeOtpPlusJson, freeOtpTokensXml } from '../freeotp/fixtures';
@@ -40,10 +48,28 @@ export async function allFixtures(): Promise<Fixture[]> {
     { name: 'LastPass', formatId: 'lastpass', input: lastPassJson() },
     { name: 'Ente encrypted', formatId: 'ente', input: await enteEncrypted(p) },
     { name: 'Proton plain', formatId: 'proton-authenticator', input: protonPlain() },
-    { name: 'Proton encrypted', formatId: 'proton-authenticator', input: await protonEncrypted(p), slowKdf: true },
-    { name: 'Authenticator Pro JSON', formatId: 'authenticator-pro', input: authenticatorProJson() },
-    { name: 'Authenticator Pro encrypted', formatId: 'authenticator-pro', input: await authenticatorProEncrypted(p), slowKdf: true },
-    { name: 'Authenticator Pro legacy', formatId: 'authenticator-pro', input: authenticatorProLegacyEncrypted(p) },
+    {
+      name: 'Proton encrypted',
+      formatId: 'proton-authenticator',
+      input: await protonEncrypted(p),
+      slowKdf: true,
+    },
+    {
+      name: 'Authenticator Pro JSON',
+      formatId: 'authenticator-pro',
+      input: authenticatorProJson(),
+    },
+    {
+      name: 'Authenticator Pro encrypted',
+      formatId: 'authenticator-pro',
+      input: await authenticatorProEncrypted(p),
+      slowKdf: true,
+    },
+    {
+      name: 'Authenticator Pro legacy',
+      formatId: 'authenticator-pro',
+      input: authenticatorProLegacyEncrypted(p),
+    },
     { name: 'FreeOTP+ JSON', formatId: 'freeotp-plus', input: freeOtpPlusJson() },
     { name: 'FreeOTP tokens.xml', formatId: 'freeotp-xml', input: freeOtpTokensXml() },
     { name: 'FreeOTP 2 backup', formatId: 'freeotp-backup', input: freeOtpBackup(p) },
@@ -52,11 +78,31 @@ export async function allFixtures(): Promise<Fixture[]> {
     { name: 'Authy encrypted', formatId: 'authy', input: authyEncrypted(p) },
     { name: 'Battle.net', formatId: 'battle-net', input: battleNetPrefs() },
     { name: 'Duo', formatId: 'duo', input: duoAccounts() },
-    { name: 'Google Authenticator DB', formatId: 'google-authenticator-db', input: googleAuthenticatorDb() },
-    { name: 'Microsoft Authenticator DB', formatId: 'microsoft-authenticator-db', input: microsoftAuthenticatorDb() },
+    {
+      name: 'Google Authenticator DB',
+      formatId: 'google-authenticator-db',
+      input: googleAuthenticatorDb(),
+    },
+    {
+      name: 'Microsoft Authenticator DB',
+      formatId: 'microsoft-authenticator-db',
+      input: microsoftAuthenticatorDb(),
+    },
     { name: 'Authenticator Pro DB', formatId: 'authenticator-pro-db', input: authenticatorProDb() },
-    { name: 'Authenticator Plus zip', formatId: 'authenticator-plus', input: await authenticatorPlusZip(p) },
-    { name: 'TOTP Authenticator backup', formatId: 'totp-authenticator', input: totpAuthenticatorBackup(p) },
-    { name: 'TOTP Authenticator prefs', formatId: 'totp-authenticator', input: totpAuthenticatorPrefs() },
+    {
+      name: 'Authenticator Plus zip',
+      formatId: 'authenticator-plus',
+      input: await authenticatorPlusZip(p),
+    },
+    {
+      name: 'TOTP Authenticator backup',
+      formatId: 'totp-authenticator',
+      input: totpAuthenticatorBackup(p),
+    },
+    {
+      name: 'TOTP Authenticator prefs',
+      formatId: 'totp-authenticator',
+      input: totpAuthenticatorPrefs(),
+    },
   ];
 }

@@ -5,14 +5,24 @@ import { createCipheriv, createHash, randomBytes } from 'node:crypto';
  * algorithms the real apps use (Java's Cipher appends the GCM tag to the ciphertext).
  */
 
-export function aesGcmSeal(key: Uint8Array, iv: Uint8Array, plaintext: Uint8Array, aad?: Uint8Array): { ciphertext: Uint8Array; tag: Uint8Array } {
+export function aesGcmSeal(
+  key: Uint8Array,
+  iv: Uint8Array,
+  plaintext: Uint8Array,
+  aad?: Uint8Array,
+): { ciphertext: Uint8Array; tag: Uint8Array } {
   const cipher = createCipheriv(`aes-${key.length * 8}-gcm` as 'aes-256-gcm', key, iv);
   if (aad) cipher.setAAD(aad);
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
   return { ciphertext: new Uint8Array(ciphertext), tag: new Uint8Array(cipher.getAuthTag()) };
 }
 
-export function aesGcmSealAppended(key: Uint8Array, iv: Uint8Array, plaintext: Uint8Array, aad?: Uint8Array): Uint8Array {
+export function aesGcmSealAppended(
+  key: Uint8Array,
+  iv: Uint8Array,
+  plaintext: Uint8Array,
+  aad?: Uint8Array,
+): Uint8Array {
   const { ciphertext, tag } = aesGcmSeal(key, iv, plaintext, aad);
   return concat(ciphertext, tag);
 }
@@ -38,4 +48,5 @@ export const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(tex
 export const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 export const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 /** Java byte[] as org.json writes it: signed numbers. */
-export const signed = (bytes: Uint8Array): number[] => Array.from(bytes, (b) => (b > 127 ? b - 256 : b));
+export const signed = (bytes: Uint8Array): number[] =>
+  Array.from(bytes, (b) => (b > 127 ? b - 256 : b));

@@ -1,5 +1,11 @@
 import { expect } from 'vitest';
-import { ImportError, type ImportErrorCode, type ImportFormat, type ImportOptions, type ImportParseResult } from '../../import-types';
+import {
+  ImportError,
+  type ImportErrorCode,
+  type ImportFormat,
+  type ImportOptions,
+  type ImportParseResult,
+} from '../../import-types';
 
 /** Runs a format the way the import service does: UTF-8 text when the bytes are text. */
 export function textOf(bytes: Uint8Array): string | undefined {
@@ -19,12 +25,19 @@ export function detects(format: ImportFormat, input: string | Uint8Array): boole
   return format.detect(bytes, textOf(bytes));
 }
 
-export function run(format: ImportFormat, input: string | Uint8Array, options: ImportOptions = {}): Promise<ImportParseResult> {
+export function run(
+  format: ImportFormat,
+  input: string | Uint8Array,
+  options: ImportOptions = {},
+): Promise<ImportParseResult> {
   const bytes = asBytes(input);
   return format.parse(bytes, textOf(bytes), options);
 }
 
-export async function expectImportError(promise: Promise<unknown>, code: ImportErrorCode): Promise<ImportError> {
+export async function expectImportError(
+  promise: Promise<unknown>,
+  code: ImportErrorCode,
+): Promise<ImportError> {
   const error: unknown = await promise.then(
     () => undefined,
     (e: unknown) => e,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { SECRET2_B32, SECRET_B32, detects, drafts, expectImportError, run } from '../test-support/run';
+import {
+  SECRET2_B32,
+  SECRET_B32,
+  detects,
+  drafts,
+  expectImportError,
+  run,
+} from '../test-support/run';
 import { totpAuthenticatorBackup, totpAuthenticatorPrefs } from './fixtures';
 import { totpAuthenticatorFormat } from './totp-authenticator';
 
@@ -8,7 +15,16 @@ describe('TOTP Authenticator', () => {
     const input = totpAuthenticatorBackup();
     expect(detects(totpAuthenticatorFormat, input)).toBe(true);
     const [github, dropbox, aws] = drafts(await run(totpAuthenticatorFormat, input));
-    expect(github).toEqual({ type: 'totp', issuer: 'GitHub', name: 'alice', secret: SECRET_B32, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 });
+    expect(github).toEqual({
+      type: 'totp',
+      issuer: 'GitHub',
+      name: 'alice',
+      secret: SECRET_B32,
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+    });
     expect(dropbox).toMatchObject({ issuer: 'Dropbox', name: 'bob', secret: SECRET2_B32 });
     expect(aws).toMatchObject({ issuer: 'AWS', secret: SECRET_B32 });
   });
@@ -17,7 +33,10 @@ describe('TOTP Authenticator', () => {
     const input = totpAuthenticatorBackup('mine');
     expect(drafts(await run(totpAuthenticatorFormat, input, { password: 'mine' }))).toHaveLength(3);
     await expectImportError(run(totpAuthenticatorFormat, input), 'IMPORT_PASSWORD_REQUIRED');
-    await expectImportError(run(totpAuthenticatorFormat, input, { password: 'not mine' }), 'IMPORT_WRONG_PASSWORD');
+    await expectImportError(
+      run(totpAuthenticatorFormat, input, { password: 'not mine' }),
+      'IMPORT_WRONG_PASSWORD',
+    );
   });
 
   it('reads the internal preferences file', async () => {

@@ -7,7 +7,12 @@ import { aesCbcDecrypt } from '../shared/cipher';
 import { decodeBase64, decodeHex } from '../shared/encoding';
 import { defineFormat } from '../shared/define-format';
 import { malformed, passwordRequired, wrongPassword } from '../shared/errors';
-import { decryptedJsonOrWrongPassword, isRecord, parseJsonStrict, parseShape } from '../shared/json';
+import {
+  decryptedJsonOrWrongPassword,
+  isRecord,
+  parseJsonStrict,
+  parseShape,
+} from '../shared/json';
 
 /**
  * TOTP Authenticator (BinaryBoo): the backup file is base64 of AES-256-CBC (zero IV) with
@@ -32,8 +37,11 @@ const entryShape = z.object({
 });
 
 function convert(value: unknown, index: number): ImportEntry {
-  const parsed = entryShape.safeParse(typeof value === 'string' ? parseJsonStrict(value, FORMAT) : value);
-  if (!parsed.success) return { label: `Entry ${index + 1}`, skipReason: 'This entry is incomplete in the file.' };
+  const parsed = entryShape.safeParse(
+    typeof value === 'string' ? parseJsonStrict(value, FORMAT) : value,
+  );
+  if (!parsed.success)
+    return { label: `Entry ${index + 1}`, skipReason: 'This entry is incomplete in the file.' };
   const { base, key, name, issuer, digits, period } = parsed.data;
   const raw = { name, issuer, digits, period };
   if (base === 32) return toImportEntry({ ...raw, secret: key });
@@ -47,7 +55,11 @@ function entriesFromArrayText(arrayText: string): ImportEntry[] {
 }
 
 function decrypt(ciphertext: Uint8Array, password: string): Uint8Array | undefined {
-  return aesCbcDecrypt(new Uint8Array(createHash('sha256').update(password, 'utf8').digest()), ZERO_IV, ciphertext);
+  return aesCbcDecrypt(
+    new Uint8Array(createHash('sha256').update(password, 'utf8').digest()),
+    ZERO_IV,
+    ciphertext,
+  );
 }
 
 const BASE64_FILE = /^[A-Za-z0-9+/\r\n]+={0,2}\s*$/;
@@ -55,13 +67,19 @@ const BASE64_FILE = /^[A-Za-z0-9+/\r\n]+={0,2}\s*$/;
 function isBackup(text: string | undefined): boolean {
   if (text === undefined) return false;
   const compact = text.replace(/\s+/g, '');
-  return compact.length >= 24 && compact.length % 4 === 0 && BASE64_FILE.test(text.trim()) && (compact.length / 4) * 3 % 16 <= 2;
+  return (
+    compact.length >= 24 &&
+    compact.length % 4 === 0 &&
+    BASE64_FILE.test(text.trim()) &&
+    ((compact.length / 4) * 3) % 16 <= 2
+  );
 }
 
 export const totpAuthenticatorFormat = defineFormat({
   id: 'totp-authenticator',
   name: FORMAT,
-  detect: (_bytes, text) => isBackup(text) || (looksLikePreferences(text) && text.includes(`"${PREF_KEY}"`)),
+  detect: (_bytes, text) =>
+    isBackup(text) || (looksLikePreferences(text) && text.includes(`"${PREF_KEY}"`)),
   async parse(_bytes, text, options) {
     if (looksLikePreferences(text)) {
       const list = readPreferenceStrings(text)?.get(PREF_KEY);
@@ -81,7 +99,10 @@ export const totpAuthenticatorFormat = defineFormat({
         continue;
       }
       const first = isRecord(object) ? Object.keys(object)[0] : undefined;
-      return { format: `${FORMAT} (encrypted)`, entries: first === undefined ? [] : entriesFromArrayText(first) };
+      return {
+        format: `${FORMAT} (encrypted)`,
+        entries: first === undefined ? [] : entriesFromArrayText(first),
+      };
     }
     throw options.password ? wrongPassword(FORMAT) : passwordRequired(FORMAT);
   },

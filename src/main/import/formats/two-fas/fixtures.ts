@@ -9,23 +9,62 @@ export function twoFasServices(): unknown[] {
       name: 'GitHub',
       secret: SECRET_B32,
       updatedAt: 1700000000000,
-      otp: { label: 'GitHub:alice', account: 'alice', issuer: 'GitHub', digits: 6, period: 30, algorithm: 'SHA1', counter: 0, tokenType: 'TOTP', source: 'Link' },
+      otp: {
+        label: 'GitHub:alice',
+        account: 'alice',
+        issuer: 'GitHub',
+        digits: 6,
+        period: 30,
+        algorithm: 'SHA1',
+        counter: 0,
+        tokenType: 'TOTP',
+        source: 'Link',
+      },
       order: { position: 0 },
-      icon: { selected: 'Label', label: { text: 'GI', backgroundColor: 'Orange' }, iconCollection: { id: 'a5b3fb65-4ec5-43e6-8ec1-49e24ca9e7ad' } },
+      icon: {
+        selected: 'Label',
+        label: { text: 'GI', backgroundColor: 'Orange' },
+        iconCollection: { id: 'a5b3fb65-4ec5-43e6-8ec1-49e24ca9e7ad' },
+      },
     },
     {
       name: 'Bank',
       secret: 'jbsw y3dp ehpk 3pxp',
-      otp: { account: 'acct-1', digits: 8, period: 60, algorithm: 'SHA512', counter: 3, tokenType: 'HOTP', source: 'Manual' },
+      otp: {
+        account: 'acct-1',
+        digits: 8,
+        period: 60,
+        algorithm: 'SHA512',
+        counter: 3,
+        tokenType: 'HOTP',
+        source: 'Manual',
+      },
       order: { position: 1 },
     },
-    { name: 'Steam', secret: SECRET2_B32, otp: { account: 'gamer', digits: 5, period: 30, algorithm: 'SHA1', tokenType: 'STEAM' }, order: { position: 2 } },
-    { name: 'Old', secret: SECRET2_B32, otp: { account: 'x', algorithm: 'MD5', tokenType: 'TOTP' } },
+    {
+      name: 'Steam',
+      secret: SECRET2_B32,
+      otp: { account: 'gamer', digits: 5, period: 30, algorithm: 'SHA1', tokenType: 'STEAM' },
+      order: { position: 2 },
+    },
+    {
+      name: 'Old',
+      secret: SECRET2_B32,
+      otp: { account: 'x', algorithm: 'MD5', tokenType: 'TOTP' },
+    },
   ];
 }
 
 export function twoFasPlain(origin: 'android' | 'ios' = 'android', schemaVersion = 4): string {
-  return JSON.stringify({ services: twoFasServices(), groups: [], updatedAt: 1700000000000, schemaVersion, appVersionCode: 5000000, appVersionName: '5.0.0', appOrigin: origin });
+  return JSON.stringify({
+    services: twoFasServices(),
+    groups: [],
+    updatedAt: 1700000000000,
+    schemaVersion,
+    appVersionCode: 5000000,
+    appVersionName: '5.0.0',
+    appOrigin: origin,
+  });
 }
 
 function seal(key: Uint8Array, salt: Uint8Array, plaintext: string): string {
@@ -46,6 +85,10 @@ export function twoFasEncrypted(password: string, services: unknown[] = twoFasSe
     appVersionName: '5.0.0',
     appOrigin: 'android',
     servicesEncrypted: seal(key, salt, JSON.stringify(services)),
-    reference: seal(key, salt, 'tRViSsLKzd86Hprh4ceC2OP7xazn4rrt4xhfEUbOjxLX8Rc3mkISXE0lWbmnWfggogbBJhtYgpK6fMl1D6mtsy92R3HkdGfwuXbzLebqVFJsR7IZ2w58t938iymwG4824igYy1wi6n2WDpO1Q1P69zwJGs2F5a1qP4MyIiDSD7NCV2OvidXQCBnDlGfmz0f1BQySRkkt4ryiJeCjD2o4QsveJ9uDBUn8ELyOrESv5R5DMDkD4iAF8TXU7KyoJujd'),
+    reference: seal(
+      key,
+      salt,
+      'tRViSsLKzd86Hprh4ceC2OP7xazn4rrt4xhfEUbOjxLX8Rc3mkISXE0lWbmnWfggogbBJhtYgpK6fMl1D6mtsy92R3HkdGfwuXbzLebqVFJsR7IZ2w58t938iymwG4824igYy1wi6n2WDpO1Q1P69zwJGs2F5a1qP4MyIiDSD7NCV2OvidXQCBnDlGfmz0f1BQySRkkt4ryiJeCjD2o4QsveJ9uDBUn8ELyOrESv5R5DMDkD4iAF8TXU7KyoJujd',
+    ),
   });
 }

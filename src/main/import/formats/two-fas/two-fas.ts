@@ -42,7 +42,8 @@ const fileShape = z.object({
 
 function convertService(value: unknown, index: number): ImportEntry {
   const parsed = serviceShape.safeParse(value);
-  if (!parsed.success) return { label: `Service ${index + 1}`, skipReason: 'This service is incomplete in the file.' };
+  if (!parsed.success)
+    return { label: `Service ${index + 1}`, skipReason: 'This service is incomplete in the file.' };
   const { name, secret, otp } = parsed.data;
   return toImportEntry({
     issuer: name || otp?.issuer,
@@ -58,9 +59,21 @@ function convertService(value: unknown, index: number): ImportEntry {
 
 async function decryptServices(encrypted: string, password: string): Promise<unknown> {
   const [data, salt, iv] = encrypted.split(':');
-  if (data === undefined || salt === undefined || iv === undefined) throw malformed(FORMAT, 'the encrypted services are incomplete');
-  const key = await pbkdf2(password, decodeBase64(salt, FORMAT, 'the salt'), PBKDF2_ITERATIONS, 32, 'sha256', FORMAT);
-  const plain = aesGcmDecryptAppended(key, decodeBase64(iv, FORMAT, 'the IV'), decodeBase64(data, FORMAT, 'the services'));
+  if (data === undefined || salt === undefined || iv === undefined)
+    throw malformed(FORMAT, 'the encrypted services are incomplete');
+  const key = await pbkdf2(
+    password,
+    decodeBase64(salt, FORMAT, 'the salt'),
+    PBKDF2_ITERATIONS,
+    32,
+    'sha256',
+    FORMAT,
+  );
+  const plain = aesGcmDecryptAppended(
+    key,
+    decodeBase64(iv, FORMAT, 'the IV'),
+    decodeBase64(data, FORMAT, 'the services'),
+  );
   if (!plain) throw wrongPassword(FORMAT);
   return parseJsonStrict(Buffer.from(plain).toString('utf8'), FORMAT);
 }
@@ -68,10 +81,12 @@ async function decryptServices(encrypted: string, password: string): Promise<unk
 export const twoFasFormat = defineFormat({
   id: '2fas',
   name: FORMAT,
-  detect: (_bytes, text) => jsonLooksLike(text, ['schemaVersion'], (v) => 'services' in v || 'servicesEncrypted' in v),
+  detect: (_bytes, text) =>
+    jsonLooksLike(text, ['schemaVersion'], (v) => 'services' in v || 'servicesEncrypted' in v),
   async parse(_bytes, text, options) {
     const file = parseShape(fileShape, readJson(text, FORMAT), FORMAT);
-    if (file.schemaVersion > MAX_SCHEMA) throw unsupportedVersion(FORMAT, `schema ${file.schemaVersion}`);
+    if (file.schemaVersion > MAX_SCHEMA)
+      throw unsupportedVersion(FORMAT, `schema ${file.schemaVersion}`);
     let services: unknown = file.services;
     let format = FORMAT;
     if (file.servicesEncrypted) {
