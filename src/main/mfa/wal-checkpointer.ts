@@ -16,6 +16,8 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
+// The cipher the server's connection reads the file with (new and older databases differ).
+db.pragma("cipher='" + workerData.cipher + "'");
 db.pragma("hexkey='" + Buffer.from(workerData.key).toString('hex') + "'");
 db.pragma('busy_timeout = 1000');
 db.pragma('synchronous = NORMAL');
@@ -56,6 +58,7 @@ export function startWalCheckpointer(db: Db, key: Buffer): WalCheckpointer {
     workerData: {
       driver: require.resolve('better-sqlite3-multiple-ciphers'),
       file: db.name,
+      cipher: String(db.pragma('cipher', { simple: true })),
       key: new Uint8Array(key),
     },
   });
