@@ -17,8 +17,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'bin', 'tessera.cjs');
-// Two or three unused codes per user; 40k users cover 3 s at well over 20k verifies/s.
-const USERS = Number(process.env.BENCH_USERS ?? 40_000);
+// Two or three unused codes per user; 60k users cover 3 s at well over 30k verifies/s.
+const USERS = Number(process.env.BENCH_USERS ?? 60_000);
 const CONNECTIONS = 32;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 3);
 const WRK = process.env.WRK ?? 'wrk';

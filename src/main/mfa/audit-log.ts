@@ -44,6 +44,8 @@ export interface AuditLog {
 }
 
 const COLUMNS = 7;
+/** The event of nearly every audit row; the partial index leaves it out. */
+const COMMON_EVENT = 'verify.success';
 /** Rows per INSERT: 64 × 7 parameters stays far below SQLite's limit of 32,766. */
 const ROWS_PER_INSERT = 64;
 
@@ -62,12 +64,29 @@ export function createAuditLog(db: Db): AuditLog {
   };
   // The batch's rows, flattened into parameters: one INSERT per 64 rows instead of one per row.
   let params: (string | number | null)[] = [];
-  const select = db.prepare(`
-    SELECT * FROM audit_events
-    WHERE (:clientId IS NULL OR client_id = :clientId) AND (:userId IS NULL OR user_id = :userId)
-      AND (:event IS NULL OR event = :event) AND (:since IS NULL OR at >= :since)
-      AND (:before IS NULL OR id < :before)
-    ORDER BY id DESC LIMIT :limit`);
+  // One statement per combination of filters, so that each names only the columns it filters on
+  // and the planner can use the partial index of the rare events (see migration 0006).
+  const selects = new Map<string, ReturnType<Db['prepare']>>();
+  const selectOf = (filter: AuditQuery) => {
+    const where: string[] = [];
+    if (filter.clientId !== undefined) where.push('client_id = :clientId');
+    if (filter.userId !== undefined) where.push('user_id = :userId');
+    if (filter.event !== undefined) {
+      where.push('event = :event');
+      if (filter.event !== COMMON_EVENT) where.push(`event <> '${COMMON_EVENT}'`);
+    }
+    if (filter.sinceMs !== undefined) where.push('at >= :since');
+    if (filter.beforeId !== undefined) where.push('id < :before');
+    const key = where.join(' AND ');
+    let statement = selects.get(key);
+    if (!statement) {
+      statement = db.prepare(
+        `SELECT * FROM audit_events ${key ? `WHERE ${key}` : ''} ORDER BY id DESC LIMIT :limit`,
+      );
+      selects.set(key, statement);
+    }
+    return statement;
+  };
   return {
     append(entry, atMs) {
       const detail = entry.detail ? JSON.stringify(entry.detail) : null;
@@ -96,14 +115,13 @@ export function createAuditLog(db: Db): AuditLog {
       },
     },
     query(filter) {
-      const rows = select.all({
-        clientId: filter.clientId ?? null,
-        userId: filter.userId ?? null,
-        event: filter.event ?? null,
-        since: filter.sinceMs ?? null,
-        before: filter.beforeId ?? null,
-        limit: filter.limit,
-      }) as AuditRow[];
+      const params: Record<string, string | number> = { limit: filter.limit };
+      if (filter.clientId !== undefined) params.clientId = filter.clientId;
+      if (filter.userId !== undefined) params.userId = filter.userId;
+      if (filter.event !== undefined) params.event = filter.event;
+      if (filter.sinceMs !== undefined) params.since = filter.sinceMs;
+      if (filter.beforeId !== undefined) params.before = filter.beforeId;
+      const rows = selectOf(filter).all(params) as AuditRow[];
       return rows.map((row) => ({
         id: row.id,
         at: new Date(row.at).toISOString(),

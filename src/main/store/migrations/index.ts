@@ -4,6 +4,7 @@ import { apiClients } from './0002-api-clients';
 import { mfaUsers } from './0003-mfa-users';
 import { mfaBackupCodes } from './0004-mfa-backup-codes';
 import { auditEvents } from './0005-audit-events';
+import { auditEventsLeanIndexes } from './0006-audit-events-lean-indexes';
 
 /** In order; append only. A database whose version is past the end of this list is refused. */
 export const migrations: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   mfaUsers,
   mfaBackupCodes,
   auditEvents,
+  auditEventsLeanIndexes,
 ];
