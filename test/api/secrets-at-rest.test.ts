@@ -47,7 +47,8 @@ function needles(): { what: string; bytes: Buffer }[] {
   }
   for (const key of [f.clientA.key, f.clientB.key, f.adminKey.key]) {
     add('api key', key);
-    add('api key secret', key.slice(key.lastIndexOf('_') + 1));
+    // Keys are tsk_<id>_<secret>; the secret is base64url and may itself hold '_'.
+    add('api key secret', key.slice(key.indexOf('_', 'tsk_'.length) + 1));
     add('api key secret bytes', Buffer.from(key.slice(-43), 'base64url'));
   }
   return out;
