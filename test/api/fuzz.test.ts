@@ -98,10 +98,12 @@ describe('fuzz: every route', () => {
         ),
         fc.oneof(
           fc.constant(''),
-          text.map(
-            (q) =>
-              `?qr=${encodeURIComponent(q)}&cursor=${encodeURIComponent(q)}&limit=${encodeURIComponent(q)}`,
-          ),
+          // Kept under Node's 16 KiB header limit: past it Node itself answers 431 and closes the
+          // socket before any route runs, which a client still sending its body sees as a reset.
+          text.map((q) => {
+            const part = encodeURIComponent(q).slice(0, 4000);
+            return `?qr=${part}&cursor=${part}&limit=${part}`;
+          }),
         ),
         async ([method, template], user, clientId, payload, key, type, query) => {
           const path =
