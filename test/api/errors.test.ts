@@ -184,6 +184,14 @@ describe('bodies', () => {
     expect(p.detail).toMatch(/16 KiB/);
   });
 
+  it('431 HEADERS_TOO_LARGE for a URL over 16 KiB, and the next request still works', async () => {
+    const huge = await call(f.server.url, 'GET', `/v1/users/${'u'.repeat(20 * 1024)}`, {
+      key: f.clientA.key,
+    });
+    expectProblem(huge, 431, 'HEADERS_TOO_LARGE');
+    expect((await f.anon.get('/v1/health')).status).toBe(200);
+  });
+
   it('415 UNSUPPORTED_MEDIA_TYPE for anything but JSON', async () => {
     const id = freshUser();
     for (const type of [

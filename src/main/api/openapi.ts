@@ -90,7 +90,7 @@ export function buildOpenApi(routes: Route[], version: string): JsonSchema {
       description:
         'Loopback MFA server: enroll TOTP, verify codes, backup codes, lockout, admin and audit. Errors are ' +
         'application/problem+json with a stable `code`; every response may also be 400 VALIDATION_FAILED, ' +
-        '403 FORBIDDEN_HOST/FORBIDDEN_ORIGIN, 413 PAYLOAD_TOO_LARGE or 415 UNSUPPORTED_MEDIA_TYPE.',
+        '403 FORBIDDEN_HOST/FORBIDDEN_ORIGIN, 413 PAYLOAD_TOO_LARGE, 415 UNSUPPORTED_MEDIA_TYPE or 431 HEADERS_TOO_LARGE.',
     },
     servers: [{ url: 'http://127.0.0.1:47300' }],
     security: [{ apiKey: [] }],

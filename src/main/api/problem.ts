@@ -26,6 +26,7 @@ const TITLES: Record<ApiErrorCode, string> = {
   ENROLLMENT_EXPIRED: 'The enrollment expired',
   PAYLOAD_TOO_LARGE: 'The body is too large',
   UNSUPPORTED_MEDIA_TYPE: 'The body must be JSON',
+  HEADERS_TOO_LARGE: 'The URL and headers are too large',
   INVALID_CODE: 'The code is not valid',
   CODE_REPLAYED: 'The code was already used',
   LOCKED: 'Too many failed attempts',
@@ -100,4 +101,22 @@ export function sendProblem(reply: FastifyReply, p: Problem): FastifyReply {
     .header('cache-control', 'no-store')
     .type(PROBLEM_CONTENT_TYPE)
     .send(p);
+}
+
+/**
+ * Requests Node's HTTP parser rejects before any route runs (URL and headers over 16 KiB, broken
+ * framing) still get a problem+json answer, then the connection closes as HTTP requires.
+ */
+export function clientErrorResponse(error: { code?: string }): string {
+  const oversized = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify(
+    oversized
+      ? problem('HEADERS_TOO_LARGE', 'The request line and headers are limited to 16 KiB.')
+      : problem('VALIDATION_FAILED', 'The request could not be parsed as HTTP/1.1.'),
+  );
+  const status = oversized ? '431 Request Header Fields Too Large' : '400 Bad Request';
+  return (
+    `HTTP/1.1 ${status}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +
+    `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+  );
 }

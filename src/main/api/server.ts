@@ -1,5 +1,5 @@
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
-import { problem, sendProblem, toProblem } from './problem';
+import { clientErrorResponse, problem, sendProblem, toProblem } from './problem';
 import { transportProblem } from './guard';
 import { loopbackServers } from './loopback-listen';
 import { buildOpenApi } from './openapi';
@@ -63,6 +63,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     serverFactory: servers.serverFactory,
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
+    clientErrorHandler: (error, socket) => {
+      if (socket.writable) socket.end(clientErrorResponse(error as { code?: string }));
+      else socket.destroy();
+    },
     // Ids are validated by the schemas (128 characters, up to 12 bytes each percent-encoded).
     routerOptions: { maxParamLength: 2048 },
     // Router-level failures (bad percent-encoding, ...) become problems like everything else.

@@ -14,6 +14,8 @@ export interface RequestOptions {
   /** Sent as is (no JSON encoding). */
   raw?: string | Buffer;
   headers?: Record<string, string>;
+  /** A new connection per request: for callers that provoke the server into closing one. */
+  fresh?: boolean;
 }
 
 /** Keep-alive with a bounded pool so a thousand parallel requests queue instead of exhausting sockets. */
@@ -43,7 +45,7 @@ export function call(
     ...options.headers,
   };
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers, agent }, (res) => {
+    const req = request(url, { method, headers, agent: options.fresh ? false : agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
