@@ -32,6 +32,12 @@ export function hotpCode(
   });
 }
 
+/** RFC 4226 §5.3: the 31-bit value every HOTP-family code is cut from. */
+export function dynamicTruncation(mac: Buffer): number {
+  const offset = mac[mac.length - 1]! & 0x0f;
+  return mac.readUInt32BE(offset) & 0x7fffffff;
+}
+
 /**
  * Steam Guard: the RFC 4226 dynamic truncation, then base-26 digits from Steam's alphabet
  * instead of decimal ones.
@@ -39,9 +45,7 @@ export function hotpCode(
 export function steamCode(secret: Uint8Array, counter: number): string {
   const message = Buffer.alloc(8);
   message.writeBigUInt64BE(BigInt(counter));
-  const mac = createHmac('sha1', secret).update(message).digest();
-  const offset = mac[mac.length - 1]! & 0x0f;
-  let value = mac.readUInt32BE(offset) & 0x7fffffff;
+  let value = dynamicTruncation(createHmac('sha1', secret).update(message).digest());
   let code = '';
   for (let i = 0; i < 5; i++) {
     code += STEAM_ALPHABET[value % STEAM_ALPHABET.length];

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { dynamicTruncation } from '../core/otp';
 
 /** Server-side TOTP parameters: RFC 6238 defaults, the ones every authenticator app supports. */
 export const TOTP_DIGITS = 6;
@@ -12,8 +13,7 @@ export function hotpSha1(secret: Buffer, counter: number): string {
   counterBuffer.writeUInt32BE(Math.floor(counter / 0x1_0000_0000), 0);
   counterBuffer.writeUInt32BE(counter >>> 0, 4);
   const mac = createHmac('sha1', secret).update(counterBuffer).digest();
-  const offset = mac[mac.length - 1]! & 0x0f;
-  const value = (mac.readUInt32BE(offset) & 0x7fffffff) % 10 ** TOTP_DIGITS;
+  const value = dynamicTruncation(mac) % 10 ** TOTP_DIGITS;
   return value.toString().padStart(TOTP_DIGITS, '0');
 }
 
