@@ -1,6 +1,7 @@
 import { app, BrowserWindow, desktopCapturer, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { openApp } from '../app';
 import { createAppOpener, deferredRouter } from '../ipc/deferred-router';
 import { resolveConfig } from '../config';
 import { registerIpc } from './ipc';
@@ -72,9 +73,16 @@ async function start(): Promise<void> {
   hardenSession();
 
   // The window opens even when the vault cannot (locked keychain, wrong key...): the renderer
-  // shows the reason and retries through the deferred router.
+  // shows the reason and retries through the deferred router. The API starts with the first
+  // successful open, whether that is at launch or after "Try again".
+  let api: ApiServer | undefined;
   const opener = createAppOpener(
     resolveConfig({ dataDir: process.env.TESSERA_DATA_DIR ?? app.getPath('userData') }),
+    async (config) => {
+      const opened = await openApp(config);
+      void startLocalApi(opened).then((server) => (api = server));
+      return opened;
+    },
   );
   registerIpc(deferredRouter(opener, 'electron'), () => mainWindow?.webContents, appFileUrl);
   mainWindow = createWindow();
@@ -84,12 +92,7 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  let api: ApiServer | undefined;
-  void opener
-    .open()
-    .then((opened) => startLocalApi(opened))
-    .then((server) => (api = server))
-    .catch(() => undefined);
+  void opener.open().catch(() => undefined);
   app.on('will-quit', () => {
     void api?.close();
     opener.current()?.close();
