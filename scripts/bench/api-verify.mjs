@@ -127,6 +127,14 @@ function unusedCodes(users) {
       rounds[round++].push([`/v1/users/${userId}/verify`, totp(secret, step)]);
     }
   }
+  // Users in random order within a round, as logins arrive: in enrollment order, neighbouring
+  // requests would share database pages, which real traffic does not.
+  for (const round of rounds) {
+    for (let i = round.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [round[i], round[j]] = [round[j], round[i]];
+    }
+  }
   return rounds.flat();
 }
 
