@@ -40,7 +40,8 @@ export function createMfaServices(app: MfaHost): MfaServices {
     verify: createVerifyService(ctx),
     clients: createClientsService(ctx),
     admin: createAdminService(ctx),
-    startCheckpointer: () => startWalCheckpointer(app.db, deriveKey(app.masterKey, 'database')),
+    startCheckpointer: () =>
+      startWalCheckpointer(app.db, deriveKey(app.masterKey, 'database'), ctx.gate),
   };
 }
 

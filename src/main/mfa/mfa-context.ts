@@ -4,6 +4,7 @@ import { createFactorCache, type FactorCache } from './factor-cache';
 import { createFactorRepository, type FactorRepository } from './factor-repository';
 import { createMfaKeys, type MfaKeys } from './mfa-keys';
 import { createUserRepository, type UserRepository } from './user-repository';
+import { createWriteGate, type WriteGate } from './write-gate';
 import { createWriteQueue, type WriteQueue } from './write-queue';
 
 /** Everything the MFA and admin services share, built once per open database. */
@@ -13,6 +14,8 @@ export interface MfaContext {
   factors: FactorRepository;
   audit: AuditLog;
   writes: WriteQueue;
+  /** Whose turn it is to write in this process: the server's queue or the WAL checkpointer. */
+  gate: WriteGate;
   keys: MfaKeys;
   /** Enrolled factors with their opened secrets, for the verify hot path. */
   factorCache: FactorCache;
@@ -32,9 +35,11 @@ export function createMfaContext(db: Db, masterKey: Buffer, clock: () => number)
   db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   const keys = createMfaKeys(masterKey);
   const audit = createAuditLog(db);
-  const writes = createWriteQueue(db, audit.pending);
+  const gate = createWriteGate();
+  const writes = createWriteQueue(db, audit.pending, gate);
   return {
     db,
+    gate,
     users: createUserRepository(db),
     factors: createFactorRepository(db),
     audit,

@@ -6,6 +6,7 @@ import { afterEach, expect, it } from 'vitest';
 import { openDatabase } from '../store/database';
 import { migrations } from '../store/migrations';
 import { startWalCheckpointer } from './wal-checkpointer';
+import { createWriteGate } from './write-gate';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,7 +20,7 @@ it('checkpoints from its worker with the connection’s cipher and key', async (
   db.exec('CREATE TABLE filler (x BLOB)');
   const insert = db.prepare('INSERT INTO filler VALUES (?)');
   for (let i = 0; i < 200; i++) insert.run(randomBytes(1000));
-  const checkpointer = startWalCheckpointer(db, key);
+  const checkpointer = startWalCheckpointer(db, key, createWriteGate());
   const deadline = Date.now() + 5000;
   // The worker copied the WAL into the database file, and the connection left that to it.
   while (statSync(file).size <= before + 100_000 && Date.now() < deadline)

@@ -1,4 +1,5 @@
 import type { Db } from '../store/database';
+import type { WriteGate } from './write-gate';
 
 interface Job {
   work: () => unknown;
@@ -40,9 +41,22 @@ type Settled = { ok: boolean; value: unknown }[];
 
 const noTail: BatchTail = { mark: () => 0, rollbackTo: () => undefined, write: () => undefined };
 
-export function createWriteQueue(db: Db, tail: BatchTail = noTail): WriteQueue {
+/** No other thread of this process writes: the turn is always the server's. */
+const openGate: Pick<WriteGate, 'tryEnter' | 'enter' | 'leave' | 'whenFree'> = {
+  tryEnter: () => true,
+  enter: () => undefined,
+  leave: () => undefined,
+  whenFree: (resume) => resume(),
+};
+
+export function createWriteQueue(
+  db: Db,
+  tail: BatchTail = noTail,
+  gate: Pick<WriteGate, 'tryEnter' | 'enter' | 'leave' | 'whenFree'> = openGate,
+): WriteQueue {
   let jobs: Job[] = [];
   let scheduled = false;
+  let gateAwaited = false;
   let inBatch = false;
   let jobThrew = false;
 
@@ -88,11 +102,34 @@ export function createWriteQueue(db: Db, tail: BatchTail = noTail): WriteQueue {
     }
   }
 
+  /** Commits the queue if this thread may write now; otherwise once the checkpointer is done. */
+  function flushWhenFree(): void {
+    scheduled = false;
+    if (jobs.length === 0 || gateAwaited) return;
+    if (gate.tryEnter()) {
+      commitQueued();
+      return;
+    }
+    // Requests keep being served meanwhile; all they queue commits as one batch.
+    gateAwaited = true;
+    gate.whenFree(() => {
+      gateAwaited = false;
+      flushWhenFree();
+    });
+  }
+
+  /** Commits the queue now, waiting for the checkpointer if it holds the gate (shutdown). */
   function flush(): void {
     scheduled = false;
+    if (jobs.length === 0) return;
+    gate.enter();
+    commitQueued();
+  }
+
+  /** Runs with the gate held, and lets go of it. */
+  function commitQueued(): void {
     const list = jobs;
     jobs = [];
-    if (list.length === 0) return;
     let settled: Settled;
     inBatch = true;
     try {
@@ -104,6 +141,7 @@ export function createWriteQueue(db: Db, tail: BatchTail = noTail): WriteQueue {
       return;
     } finally {
       inBatch = false;
+      gate.leave();
     }
     for (let i = 0; i < list.length; i++) {
       const job = list[i]!;
@@ -118,7 +156,7 @@ export function createWriteQueue(db: Db, tail: BatchTail = noTail): WriteQueue {
         jobs.push({ work, resolve: resolve as (value: unknown) => void, reject });
         if (!scheduled) {
           scheduled = true;
-          setImmediate(flush);
+          setImmediate(flushWhenFree);
         }
       });
     },
