@@ -97,15 +97,15 @@ export function attemptInTransaction(ctx: MfaContext, caller: Caller, p: Prepare
     return { kind: 'locked', lockedUntil: current.locked_until ?? now };
   };
   if (p.step !== null) {
-    const accepted = ctx.users.acceptTotp(p.pk, p.factorId, p.step, now);
-    if (accepted) {
+    const remaining = ctx.users.acceptTotp(p.pk, p.factorId, p.step, now);
+    if (remaining !== undefined) {
       ctx.record({
         ...base,
         event: 'verify.success',
         outcome: 'success',
         detail: { method: 'totp' },
       });
-      return { kind: 'ok', method: 'totp', remaining: accepted.backup_codes_remaining };
+      return { kind: 'ok', method: 'totp', remaining };
     }
     const current = ctx.users.findByPk(p.pk);
     if (!current || current.totp_factor_id !== p.factorId) return { kind: 'stale' };

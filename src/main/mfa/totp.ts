@@ -8,24 +8,37 @@ export const TOTP_SECRET_BYTES = 20;
 
 const counterBuffer = Buffer.alloc(8);
 
-/** RFC 4226 HOTP with HMAC-SHA-1, through node:crypto (the verify hot path computes up to 2w+1 of these). */
-export function hotpSha1(secret: Buffer, counter: number): string {
+/** RFC 4226 HOTP value (before zero-padding) with HMAC-SHA-1, through node:crypto. */
+function hotpValue(secret: Buffer, counter: number): number {
   counterBuffer.writeUInt32BE(Math.floor(counter / 0x1_0000_0000), 0);
   counterBuffer.writeUInt32BE(counter >>> 0, 4);
   const mac = createHmac('sha1', secret).update(counterBuffer).digest();
-  const value = dynamicTruncation(mac) % 10 ** TOTP_DIGITS;
-  return value.toString().padStart(TOTP_DIGITS, '0');
+  return dynamicTruncation(mac) % 10 ** TOTP_DIGITS;
+}
+
+/** RFC 4226 HOTP code with HMAC-SHA-1 (6 digits, zero-padded). */
+export function hotpSha1(secret: Buffer, counter: number): string {
+  return hotpValue(secret, counter).toString().padStart(TOTP_DIGITS, '0');
 }
 
 export function stepAt(nowMs: number): number {
   return Math.floor(nowMs / 1000 / TOTP_PERIOD_SECONDS);
 }
 
+// The hot path compares values as 4-byte words: no string or buffer built per candidate step.
+const givenWord = Buffer.alloc(4);
+const expectedWord = Buffer.alloc(4);
+
+function codeAt(secret: Buffer, step: number): boolean {
+  expectedWord.writeUInt32BE(hotpValue(secret, step));
+  return timingSafeEqual(expectedWord, givenWord);
+}
+
 /**
- * The time step whose code equals `code`, searching now first, then outwards up to `window`
- * steps either side, or null. Codes are compared in constant time; stopping at the first match
- * only tells how far the caller's clock is off, which is no secret, and saves the HMACs of the
- * other steps on the hot path.
+ * The time step whose code equals `code` (6 digits, as `normalizeTotpCode` returns it),
+ * searching now first, then outwards up to `window` steps either side, or null. Codes are
+ * compared in constant time; stopping at the first match only tells how far the caller's clock
+ * is off, which is no secret, and saves the HMACs of the other steps on the hot path.
  */
 export function matchingStep(
   secret: Buffer,
@@ -34,12 +47,11 @@ export function matchingStep(
   window: number,
 ): number | null {
   const now = stepAt(nowMs);
-  const given = Buffer.from(code);
-  for (let distance = 0; distance <= window; distance++) {
-    for (const step of distance === 0 ? [now] : [now - distance, now + distance]) {
-      const expected = Buffer.from(hotpSha1(secret, step));
-      if (expected.length === given.length && timingSafeEqual(expected, given)) return step;
-    }
+  givenWord.writeUInt32BE(Number(code));
+  if (codeAt(secret, now)) return now;
+  for (let distance = 1; distance <= window; distance++) {
+    if (codeAt(secret, now - distance)) return now - distance;
+    if (codeAt(secret, now + distance)) return now + distance;
   }
   return null;
 }

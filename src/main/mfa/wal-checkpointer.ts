@@ -4,8 +4,13 @@ import { CHECKPOINTER_GATE_SOURCE, type WriteGate } from './write-gate';
 
 /** How often the worker copies the WAL into the database. */
 const INTERVAL_MS = 100;
-/** Past this many WAL frames the worker also makes the next write restart the WAL. */
-const RESTART_FRAMES = 4000;
+/**
+ * Past this many WAL frames the worker also makes the next write restart the WAL. The last pass
+ * holds the server's writes for an fsync or two (measured 8-37 ms here): under full load, every
+ * 4,000 frames put that pause into the p99 (15 ms); every 25,000 it stays out (7-11 ms). The WAL
+ * then reaches about 100 MB at most, under a sustained full load only.
+ */
+const RESTART_FRAMES = 25_000;
 /** Frames the last free pass may leave to copy while the server's writes wait for the gate. */
 const RESTART_LEFTOVER = 100;
 
