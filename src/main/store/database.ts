@@ -79,14 +79,17 @@ function migrate(db: Db, file: string, list: readonly Migration[]): void {
 }
 
 /**
- * The page cipher of new databases. SQLite3MultipleCiphers' default, ChaCha20-Poly1305, is a
- * portable C implementation; AES-256-CBC uses the CPU's AES instructions and costs about half as
- * much per 4 KiB page (measured: 8 µs less per verify, counting the commit and the checkpoint that
- * copies the page again). Existing databases keep the cipher they were created with.
+ * The page cipher of new databases: AEGIS-256 (SQLite3MultipleCiphers' `aegis`), an authenticated
+ * cipher built on the CPU's AES round instructions, so a page that was tampered with fails to
+ * read instead of decrypting to garbage. It is the cheapest of the ciphers measured per written
+ * page, which is what a verify of a random user costs (one row's page per commit, then again in
+ * the checkpoint): 8.5 µs per random-row update against 12.2 µs for AES-256-CBC (unauthenticated)
+ * and 14.2 µs for ChaCha20-Poly1305. Opening a connection runs its Argon2id key derivation once
+ * (about 20 ms). Existing databases keep the cipher they were created with.
  */
-export const DATABASE_CIPHER = 'aes256cbc';
+export const DATABASE_CIPHER = 'aegis';
 /** Ciphers of databases created by earlier versions, tried in order when the current one fails. */
-const OLDER_CIPHERS = ['chacha20'] as const;
+const OLDER_CIPHERS = ['aes256cbc', 'chacha20'] as const;
 
 /**
  * A connection keyed with the first cipher that reads the file (a new file gets the current one).
