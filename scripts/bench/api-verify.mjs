@@ -5,8 +5,9 @@
 // (the last line compares with that one; both are printed).
 //
 // Every measured request is a valid, never-used TOTP code of a distinct (user, time step): many
-// users, each verifying the current and the next step's code, so neither replay nor lockout
-// short-cuts the path. wrk stops when the codes run out.
+// users in random order, each verifying its codes of the previous, current and next steps, so
+// neither replay nor lockout short-cuts the path, nor do neighbouring rows share pages. wrk stops
+// when the codes run out.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
