@@ -38,7 +38,7 @@ let timer;
 const tick = () => {
   try {
     let [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (r.log >= ${RESTART_FRAMES}) {
+    if (r.log >= workerData.restartFrames) {
       // Copy what landed during the last pass, without holding anyone, until little is left.
       for (let pass = 0, before = 0; pass < 8 && r.log - before > ${RESTART_LEFTOVER}; pass++) {
         before = r.log;
@@ -78,7 +78,12 @@ export interface WalCheckpointer {
  * 4 µs of CPU per verify). The worker does that work on the other core; the server's connection
  * stops checkpointing itself only once the worker runs, and resumes if the worker fails.
  */
-export function startWalCheckpointer(db: Db, key: Buffer, gate: WriteGate): WalCheckpointer {
+export function startWalCheckpointer(
+  db: Db,
+  key: Buffer,
+  gate: WriteGate,
+  restartFrames = RESTART_FRAMES,
+): WalCheckpointer {
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: {
@@ -87,6 +92,7 @@ export function startWalCheckpointer(db: Db, key: Buffer, gate: WriteGate): WalC
       cipher: String(db.pragma('cipher', { simple: true })),
       key: new Uint8Array(key),
       gate: gate.buffer,
+      restartFrames,
     },
   });
   worker.on('message', () => gate.released());

@@ -102,28 +102,31 @@ describe('openDatabase', () => {
     db.close();
   });
 
-  it('keeps opening a database created with the earlier ChaCha20 cipher, and keeps its cipher', () => {
-    const old = new Database(file);
-    old.pragma(`cipher = 'chacha20'`);
-    old.pragma(`hexkey='${key.toString('hex')}'`);
-    old.pragma('journal_mode = WAL');
-    old.exec(`CREATE TABLE kept (x); INSERT INTO kept VALUES ('still here')`);
-    old.close();
-    const db = openDatabase({ file, key, keyCheck, migrations });
-    expect(db.pragma('cipher', { simple: true })).toBe('chacha20');
-    expect(db.prepare('SELECT x FROM kept').get()).toEqual({ x: 'still here' });
-    db.exec(`INSERT INTO kept VALUES ('written after')`);
-    db.close();
-    expect(readFileSync(file).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
-    const again = new Database(file);
-    again.pragma(`cipher = 'chacha20'`);
-    again.pragma(`hexkey='${key.toString('hex')}'`);
-    expect(again.prepare('SELECT count(*) AS n FROM kept').get()).toEqual({ n: 2 });
-    again.close();
-    expect(
-      errorCodeOf(() =>
-        openDatabase({ file, key: randomBytes(32), keyCheck: randomBytes(32), migrations }),
-      ),
-    ).toBe('DATABASE_WRONG_KEY');
-  });
+  it.each(['aes256cbc', 'chacha20'])(
+    'keeps opening a database created with the earlier %s cipher, and keeps its cipher',
+    (cipher) => {
+      const old = new Database(file);
+      old.pragma(`cipher = '${cipher}'`);
+      old.pragma(`hexkey='${key.toString('hex')}'`);
+      old.pragma('journal_mode = WAL');
+      old.exec(`CREATE TABLE kept (x); INSERT INTO kept VALUES ('still here')`);
+      old.close();
+      const db = openDatabase({ file, key, keyCheck, migrations });
+      expect(db.pragma('cipher', { simple: true })).toBe(cipher);
+      expect(db.prepare('SELECT x FROM kept').get()).toEqual({ x: 'still here' });
+      db.exec(`INSERT INTO kept VALUES ('written after')`);
+      db.close();
+      expect(readFileSync(file).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+      const again = new Database(file);
+      again.pragma(`cipher = '${cipher}'`);
+      again.pragma(`hexkey='${key.toString('hex')}'`);
+      expect(again.prepare('SELECT count(*) AS n FROM kept').get()).toEqual({ n: 2 });
+      again.close();
+      expect(
+        errorCodeOf(() =>
+          openDatabase({ file, key: randomBytes(32), keyCheck: randomBytes(32), migrations }),
+        ),
+      ).toBe('DATABASE_WRONG_KEY');
+    },
+  );
 });
