@@ -102,6 +102,31 @@ describe('openDatabase', () => {
     db.close();
   });
 
+  it('authenticates pages: one bit changed on disk fails to read instead of reading altered rows', () => {
+    const db = openDatabase({ file, key, keyCheck, migrations });
+    db.exec('CREATE TABLE notes (x TEXT)');
+    const insert = db.prepare('INSERT INTO notes VALUES (?)');
+    // A few short rows: the page is mostly free space, where an unauthenticated cipher (CBC)
+    // would read a flipped bit back without noticing.
+    for (let i = 0; i < 20; i++) insert.run(`note ${i}`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const root = db
+      .prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'notes'`)
+      .pluck()
+      .get() as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    const bytes = readFileSync(file);
+    // The middle of the notes table's page.
+    bytes[(root - 1) * pageSize + pageSize / 2]! ^= 1;
+    writeFileSync(file, bytes);
+    const reopened = openDatabase({ file, key, keyCheck, migrations });
+    expect(() => reopened.prepare('SELECT group_concat(x) FROM notes').get()).toThrow(
+      expect.objectContaining({ code: 'SQLITE_CORRUPT' }),
+    );
+    reopened.close();
+  });
+
   it.each(['aes256cbc', 'chacha20'])(
     'keeps opening a database created with the earlier %s cipher, and keeps its cipher',
     (cipher) => {
