@@ -71,3 +71,33 @@ it('restarts the WAL under writes that never pause, behind the write gate', asyn
   expect(db.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(rows);
   db.close();
 });
+
+it('restarts the WAL when another process keeps writing too (the gate holds only this one)', async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tessera-ckpt-'));
+  const file = join(dir, 'tessera.db');
+  const key = randomBytes(32);
+  const db = openDatabase({ file, key, keyCheck: randomBytes(32), migrations });
+  db.exec('CREATE TABLE filler (x BLOB)');
+  // The other process's server: its own connection, which our gate does not hold.
+  const other = openDatabase({ file, key, keyCheck: randomBytes(32), migrations });
+  other.pragma('wal_autocheckpoint = 0');
+  const theirs = createWriteQueue(other);
+  const gate = createWriteGate();
+  const writes = createWriteQueue(db, undefined, gate);
+  const checkpointer = startWalCheckpointer(db, key, gate, 300);
+  const before = walRestarts(file);
+  let rows = 0;
+  const until = Date.now() + 2500;
+  while (Date.now() < until) {
+    await Promise.all([
+      writes.run(() => db.prepare('INSERT INTO filler VALUES (?)').run(randomBytes(3000))),
+      theirs.run(() => other.prepare('INSERT INTO filler VALUES (?)').run(randomBytes(3000))),
+    ]);
+    rows += 2;
+  }
+  await checkpointer.stop();
+  expect(walRestarts(file) - before).toBeGreaterThanOrEqual(2);
+  expect(db.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(rows);
+  other.close();
+  db.close();
+});

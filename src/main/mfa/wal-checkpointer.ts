@@ -45,10 +45,13 @@ const tick = () => {
         [r] = db.pragma('wal_checkpoint(PASSIVE)');
       }
       // Then the last few frames with the server's writes held, so that every frame is copied
-      // when the server next writes: that write starts the WAL from the beginning again.
+      // when the server next writes: that write starts the WAL from the beginning again. The
+      // gate holds this process only: if the WAL grew past twice the mark anyway, another
+      // process keeps writing, and RESTART makes SQLite hold every writer for the last pass.
+      const mode = r.log >= 2 * workerData.restartFrames ? 'RESTART' : 'PASSIVE';
       enterGate();
       try {
-        [r] = db.pragma('wal_checkpoint(PASSIVE)');
+        [r] = db.pragma('wal_checkpoint(' + mode + ')');
       } finally {
         leaveGate();
       }
