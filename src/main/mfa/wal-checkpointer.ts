@@ -7,12 +7,17 @@ const INTERVAL_MS = 100;
 /**
  * Past this many WAL frames the worker also makes the next write restart the WAL. The last pass
  * holds the server's writes for an fsync or two (measured 8-37 ms here): under full load, every
- * 4,000 frames put that pause into the p99 (15 ms); every 25,000 it stays out (7-11 ms). The WAL
- * then reaches about 100 MB at most, under a sustained full load only.
+ * 4,000 frames put that pause into the p99 (15 ms); every 25,000 it stays out (7-11 ms). Under a
+ * sustained full load the WAL file then reaches about 100 MB (twice that with a second process
+ * writing, before a RESTART), and keeps that size afterwards: SQLite reuses the file.
  */
 const RESTART_FRAMES = 25_000;
 /** Frames the last free pass may leave to copy while the server's writes wait for the gate. */
 const RESTART_LEFTOVER = 100;
+/** How long a RESTART (another process writing) may wait for writers and readers. */
+const RESTART_BUSY_MS = 100;
+/** A RESTART that gave up is tried again after this many ticks. */
+const BACK_OFF_TICKS = 10;
 
 /**
  * Runs in a worker thread with its own connection. PASSIVE never blocks the server's writes; but
@@ -35,26 +40,42 @@ db.pragma('synchronous = NORMAL');
 db.pragma('wal_autocheckpoint = 0');
 ${CHECKPOINTER_GATE_SOURCE}
 let timer;
+// The log length a complete last pass left: until the server writes again there is nothing to do.
+let lastComplete = -1;
+// Ticks to skip after a RESTART that gave up.
+let backOff = 0;
 const tick = () => {
   try {
     let [r] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (r.log >= workerData.restartFrames) {
-      // Copy what landed during the last pass, without holding anyone, until little is left.
-      for (let pass = 0, before = 0; pass < 8 && r.log - before > ${RESTART_LEFTOVER}; pass++) {
+    if (backOff > 0) backOff--;
+    else if (r.log >= workerData.restartFrames && r.log !== lastComplete) {
+      // Each pass copies what landed while the one before ran (\`log\` is the WAL's length when
+      // a pass starts), without holding anyone, until little is left.
+      for (
+        let pass = 0, before = 0;
+        pass < 8 && r.log - before > ${RESTART_LEFTOVER};
+        pass++
+      ) {
         before = r.log;
         [r] = db.pragma('wal_checkpoint(PASSIVE)');
       }
-      // Then the last few frames with the server's writes held, so that every frame is copied
+      // The last few frames with the server's writes held, so that every frame is copied
       // when the server next writes: that write starts the WAL from the beginning again. The
       // gate holds this process only: if the WAL grew past twice the mark anyway, another
-      // process keeps writing, and RESTART makes SQLite hold every writer for the last pass.
-      const mode = r.log >= 2 * workerData.restartFrames ? 'RESTART' : 'PASSIVE';
+      // process keeps writing, and a RESTART makes SQLite hold every writer, for a short
+      // while at most (the gate holds our server meanwhile).
+      const restart = r.log >= 2 * workerData.restartFrames;
+      if (restart) db.pragma('busy_timeout = ${RESTART_BUSY_MS}');
       enterGate();
       try {
-        [r] = db.pragma('wal_checkpoint(' + mode + ')');
+        [r] = db.pragma(restart ? 'wal_checkpoint(RESTART)' : 'wal_checkpoint(PASSIVE)');
       } finally {
         leaveGate();
+        if (restart) db.pragma('busy_timeout = 1000');
       }
+      // A RESTART that gave up (a long reader, say) is not retried at once: it holds writers.
+      if (restart && r.busy) backOff = ${BACK_OFF_TICKS};
+      else if (r.checkpointed === r.log) lastComplete = r.log;
     }
   } catch (error) {
     // SQLITE_BUSY: another checkpointer (a second process) is at it; try again next time.
@@ -103,7 +124,7 @@ export function startWalCheckpointer(
   const fallBack = () => {
     if (running && db.open) db.pragma('wal_autocheckpoint = 1000');
     running = false;
-    gate.released();
+    gate.abandoned();
   };
   // Whatever went wrong, the connection checkpoints itself again; no detail can leak the key.
   worker.on('error', fallBack);

@@ -44,11 +44,22 @@ describe('write gate', () => {
     gate.leave();
   });
 
+  it('a late "released" does not free a gate the checkpointer took again', () => {
+    const gate = createWriteGate();
+    new Int32Array(gate.buffer)[0] = 2; // the checkpointer holds it (its next pass)
+    let resumed = 0;
+    gate.whenFree(() => resumed++);
+    gate.released(); // the message of its previous pass, handled late
+    expect(gate.tryEnter()).toBe(false);
+    // The waiter was woken and found it taken; what it does then is wait again.
+    expect(resumed).toBe(1);
+  });
+
   it('a checkpointer that is gone does not keep the gate', () => {
     const gate = createWriteGate();
     new Int32Array(gate.buffer)[0] = 2; // as if its thread died while holding it
     expect(gate.tryEnter()).toBe(false);
-    gate.released();
+    gate.abandoned();
     expect(gate.tryEnter()).toBe(true);
   });
 });

@@ -4,13 +4,14 @@ const SERVER = 1;
 const CHECKPOINTER = 2;
 
 /**
- * Whose turn it is to take SQLite's write lock in this process: the server's connection or the
- * WAL checkpointer's RESTART (a worker thread). SQLite would arbitrate between them itself, but
- * a connection that finds the lock taken sleeps in its busy handler, 1, 2, 5, 10, 15 ms and on,
- * and the server's thread asleep holds every request of the process: that was the verify p99
- * (33 ms). The gate lets the server see the checkpointer is busy without sleeping: it keeps
- * serving and queueing, and commits everything queued the moment the checkpointer lets go.
- * Other processes on the same database are still arbitrated by SQLite.
+ * Whose turn it is to write in this process: the server's write queue, or the WAL checkpointer's
+ * last pass (a worker thread). That pass must find no commit landing while it copies the last
+ * frames, so that the server's next write starts the WAL over; SQLite gives no way to ask for
+ * that without taking its write lock, and a connection that finds the lock taken sleeps in its
+ * busy handler, 1, 2, 5, 10, 15 ms and on: the server's thread asleep holds every request of the
+ * process (that was the verify p99, 33 ms). With the gate the server sees the checkpointer is at
+ * it without sleeping: it keeps serving and queueing, and commits everything queued the moment
+ * the checkpointer lets go. Other processes on the same database are arbitrated by SQLite.
  */
 export interface WriteGate {
   /** Shared with the checkpointer's thread (see wal-checkpointer.ts for its side). */
@@ -22,17 +23,31 @@ export interface WriteGate {
   leave(): void;
   /** Runs `resume` once, when the checkpointer has let go (or at once if it has). */
   whenFree(resume: () => void): void;
-  /** The checkpointer let go, or is gone: wakes whoever waits in `whenFree`. */
+  /**
+   * The checkpointer said it let go: wakes whoever waits in `whenFree`. The message may arrive
+   * late, after the checkpointer took the gate again; a waiter then just waits again.
+   */
   released(): void;
+  /** The checkpointer's thread is gone: the gate is freed even if it died holding it. */
+  abandoned(): void;
 }
 
-/** A holder that does not let go within this is taken to be gone (a checkpoint takes ms). */
+/**
+ * A holder that does not let go within this is taken to be stuck; SQLite still arbitrates the
+ * writes themselves. The checkpointer's pass under the gate takes milliseconds (an fsync or two;
+ * a RESTART gives up after its short busy timeout).
+ */
 const MAX_WAIT_MS = 5_000;
 
 export function createWriteGate(): WriteGate {
   const buffer = new SharedArrayBuffer(4);
   const state = new Int32Array(buffer);
   let waiting: (() => void)[] = [];
+  const wake = () => {
+    const resumes = waiting;
+    waiting = [];
+    for (const resume of resumes) resume();
+  };
   return {
     buffer,
     tryEnter: () => Atomics.compareExchange(state, 0, FREE, SERVER) === FREE,
@@ -47,7 +62,7 @@ export function createWriteGate(): WriteGate {
       }
     },
     leave() {
-      Atomics.store(state, 0, FREE);
+      Atomics.compareExchange(state, 0, SERVER, FREE);
       // The checkpointer may be waiting for the server's commit to end.
       Atomics.notify(state, 0);
     },
@@ -55,12 +70,10 @@ export function createWriteGate(): WriteGate {
       if (Atomics.load(state, 0) === FREE) resume();
       else waiting.push(resume);
     },
-    released() {
-      // A checkpointer that died holding the gate must not stop the server's writes for good.
+    released: wake,
+    abandoned() {
       Atomics.compareExchange(state, 0, CHECKPOINTER, FREE);
-      const resumes = waiting;
-      waiting = [];
-      for (const resume of resumes) resume();
+      wake();
     },
   };
 }
@@ -73,7 +86,8 @@ const enterGate = () => {
     Atomics.wait(gateState, 0, ${SERVER}, 10);
 };
 const leaveGate = () => {
-  Atomics.store(gateState, 0, ${FREE});
+  // Only its own turn: the server may have taken the gate by force after waiting too long.
+  Atomics.compareExchange(gateState, 0, ${CHECKPOINTER}, ${FREE});
   parentPort.postMessage('released');
 };
 `;
