@@ -3,7 +3,8 @@ import type { AdminUser, ClientView } from '../../shared/contract/admin';
 import type { AuditEvent } from '../../shared/api';
 import { callerOf } from '../api/services';
 import type { Caller } from '../mfa/caller';
-import { hotpSha1, stepAt } from '../mfa/totp';
+import { stepAt } from '../mfa/totp';
+import { totpCodeAt } from '../testing/totp-code';
 import { openTempApp, type TempApp } from '../testing/temp-app';
 import { rpc, rpcError } from '../testing/errors';
 import { base32ToBytes } from '../../shared/secret';
@@ -37,7 +38,7 @@ async function setup(): Promise<{
     caller,
     'alice',
     start.enrollmentId,
-    hotpSha1(secret, stepAt(clock.now)),
+    totpCodeAt(secret, stepAt(clock.now)),
   );
   return { app, client, caller, secret, clock };
 }

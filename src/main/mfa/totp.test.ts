@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { hotpCode } from '../core/otp';
+import { totpCodeAt } from '../testing/totp-code';
 import { RFC4226_CODES, RFC4226_SECRET } from '../testing/rfc-vectors';
-import { hotpSha1, matchingStep, normalizeTotpCode, stepAt } from './totp';
+import { matchingStep, normalizeTotpCode, stepAt } from './totp';
 
 const RFC_SECRET = Buffer.from(RFC4226_SECRET);
 
+const codeAt = (step: number) => totpCodeAt(RFC_SECRET, step);
+
 describe('server-side TOTP', () => {
-  it('matches the RFC 4226 vectors and the app core', () => {
-    RFC4226_CODES.forEach((code, counter) => expect(hotpSha1(RFC_SECRET, counter)).toBe(code));
-    for (const counter of [0, 1, 2 ** 32 + 5, 56_666_666]) {
-      expect(hotpSha1(RFC_SECRET, counter)).toBe(
-        hotpCode(new Uint8Array(RFC_SECRET), counter, 'SHA1', 6),
-      );
-    }
+  it('accepts exactly the RFC 4226 vectors at their counters', () => {
+    RFC4226_CODES.forEach((code, counter) => {
+      expect(matchingStep(RFC_SECRET, code, counter * 30_000, 0)).toBe(counter);
+      expect(matchingStep(RFC_SECRET, code, (counter + 5) * 30_000, 0)).toBeNull();
+    });
+    for (const counter of [2 ** 32 + 5, 56_666_666])
+      expect(matchingStep(RFC_SECRET, codeAt(counter), counter * 30_000, 0)).toBe(counter);
   });
 
   it('matches RFC 6238 (SHA-1, last 6 digits) at its test times', () => {
@@ -23,18 +25,24 @@ describe('server-side TOTP', () => {
       [2000000000, '279037'],
     ];
     for (const [seconds, code] of vectors)
-      expect(hotpSha1(RFC_SECRET, stepAt(seconds * 1000))).toBe(code);
+      expect(matchingStep(RFC_SECRET, code, seconds * 1000, 0)).toBe(stepAt(seconds * 1000));
+  });
+
+  it('never matches what is not six digits (the hot path compares numbers)', () => {
+    // 000000 is a real code at some step; '' or 'abc' must not become it through Number().
+    for (const code of ['', 'abcdef', '12345', '1234567', '-12345', ' 12345'])
+      expect(matchingStep(RFC_SECRET, code, 1_700_000_000_000, 1_000_000)).toBeNull();
   });
 
   it('finds the step within the window only', () => {
     const now = 1_700_000_000_000;
     const step = stepAt(now);
-    expect(matchingStep(RFC_SECRET, hotpSha1(RFC_SECRET, step), now, 1)).toBe(step);
-    expect(matchingStep(RFC_SECRET, hotpSha1(RFC_SECRET, step - 1), now, 1)).toBe(step - 1);
-    expect(matchingStep(RFC_SECRET, hotpSha1(RFC_SECRET, step + 1), now, 1)).toBe(step + 1);
-    expect(matchingStep(RFC_SECRET, hotpSha1(RFC_SECRET, step + 2), now, 1)).toBeNull();
-    expect(matchingStep(RFC_SECRET, hotpSha1(RFC_SECRET, step + 2), now, 2)).toBe(step + 2);
-    expect(matchingStep(RFC_SECRET, hotpSha1(RFC_SECRET, step - 1), now, 0)).toBeNull();
+    expect(matchingStep(RFC_SECRET, codeAt(step), now, 1)).toBe(step);
+    expect(matchingStep(RFC_SECRET, codeAt(step - 1), now, 1)).toBe(step - 1);
+    expect(matchingStep(RFC_SECRET, codeAt(step + 1), now, 1)).toBe(step + 1);
+    expect(matchingStep(RFC_SECRET, codeAt(step + 2), now, 1)).toBeNull();
+    expect(matchingStep(RFC_SECRET, codeAt(step + 2), now, 2)).toBe(step + 2);
+    expect(matchingStep(RFC_SECRET, codeAt(step - 1), now, 0)).toBeNull();
   });
 
   it('normalises typed codes', () => {

@@ -8,17 +8,12 @@ export const TOTP_SECRET_BYTES = 20;
 
 const counterBuffer = Buffer.alloc(8);
 
-/** RFC 4226 HOTP value (before zero-padding) with HMAC-SHA-1, through node:crypto. */
+/** RFC 4226 HOTP value (the code before zero-padding) with HMAC-SHA-1, through node:crypto. */
 function hotpValue(secret: Buffer, counter: number): number {
   counterBuffer.writeUInt32BE(Math.floor(counter / 0x1_0000_0000), 0);
   counterBuffer.writeUInt32BE(counter >>> 0, 4);
   const mac = createHmac('sha1', secret).update(counterBuffer).digest();
   return dynamicTruncation(mac) % 10 ** TOTP_DIGITS;
-}
-
-/** RFC 4226 HOTP code with HMAC-SHA-1 (6 digits, zero-padded). */
-export function hotpSha1(secret: Buffer, counter: number): string {
-  return hotpValue(secret, counter).toString().padStart(TOTP_DIGITS, '0');
 }
 
 export function stepAt(nowMs: number): number {
@@ -27,6 +22,7 @@ export function stepAt(nowMs: number): number {
 
 // The hot path compares values as 4-byte words: no string or buffer built per candidate step.
 const givenWord = Buffer.alloc(4);
+const SIX_DIGITS = /^\d{6}$/;
 const expectedWord = Buffer.alloc(4);
 
 function codeAt(secret: Buffer, step: number): boolean {
@@ -46,6 +42,7 @@ export function matchingStep(
   nowMs: number,
   window: number,
 ): number | null {
+  if (!SIX_DIGITS.test(code)) return null;
   const now = stepAt(nowMs);
   givenWord.writeUInt32BE(Number(code));
   if (codeAt(secret, now)) return now;

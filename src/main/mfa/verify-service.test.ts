@@ -3,7 +3,8 @@ import { callerOf, createMfaServices, type MfaServices } from '../api/services';
 import { openTempApp, type TempApp } from '../testing/temp-app';
 import { base32ToBytes } from '../../shared/secret';
 import type { Caller } from './caller';
-import { hotpSha1, stepAt } from './totp';
+import { stepAt } from './totp';
+import { totpCodeAt } from '../testing/totp-code';
 
 let temp: TempApp | undefined;
 afterEach(() => temp?.dispose());
@@ -22,7 +23,12 @@ async function setup(): Promise<{
   await s.users.put(caller, 'u', {});
   const start = await s.enrollment.start(caller, 'u', {}, false);
   const secret = Buffer.from(base32ToBytes(start.secret));
-  await s.enrollment.confirm(caller, 'u', start.enrollmentId, hotpSha1(secret, stepAt(clock.now)));
+  await s.enrollment.confirm(
+    caller,
+    'u',
+    start.enrollmentId,
+    totpCodeAt(secret, stepAt(clock.now)),
+  );
   return { s, caller, clock, secret };
 }
 
@@ -49,7 +55,7 @@ describe('lockout over time (injected clock)', () => {
       new Date(clock.now + 120_000).toISOString(),
     );
     clock.now += 120_001;
-    const ok = await s.verify.verify(caller, 'u', hotpSha1(secret, stepAt(clock.now)));
+    const ok = await s.verify.verify(caller, 'u', totpCodeAt(secret, stepAt(clock.now)));
     expect(ok.method).toBe('totp');
     expect(s.users.get(caller, 'u').mfa).toMatchObject({
       consecutiveFailures: 0,
@@ -67,12 +73,12 @@ describe('lockout over time (injected clock)', () => {
     }
     clock.now += 10 * 365 * 86_400_000;
     const locked = await s.verify
-      .verify(caller, 'u', hotpSha1(secret, stepAt(clock.now)))
+      .verify(caller, 'u', totpCodeAt(secret, stepAt(clock.now)))
       .catch((e: unknown) => e);
     expect(codeOf(locked)).toBe('LOCKED');
     expect((locked as { extras: { lockedUntil: unknown } }).extras.lockedUntil).toBeNull();
     await s.admin.unlock(caller.clientId, 'u', 'console');
-    expect((await s.verify.verify(caller, 'u', hotpSha1(secret, stepAt(clock.now)))).valid).toBe(
+    expect((await s.verify.verify(caller, 'u', totpCodeAt(secret, stepAt(clock.now)))).valid).toBe(
       true,
     );
   });
@@ -102,16 +108,16 @@ describe('cached factors', () => {
       caller,
       'u',
       start.enrollmentId,
-      hotpSha1(fresh, stepAt(clock.now)),
+      totpCodeAt(fresh, stepAt(clock.now)),
     );
     clock.now += 30_000;
     // The old secret's code is wrong for the new factor: one failure, not two.
     const err = await s.verify
-      .verify(caller, 'u', hotpSha1(old, stepAt(clock.now)))
+      .verify(caller, 'u', totpCodeAt(old, stepAt(clock.now)))
       .catch((e: unknown) => e);
     expect(codeOf(err)).toBe('INVALID_CODE');
     expect(s.users.get(caller, 'u').mfa.consecutiveFailures).toBe(1);
-    const ok = await s.verify.verify(caller, 'u', hotpSha1(fresh, stepAt(clock.now)));
+    const ok = await s.verify.verify(caller, 'u', totpCodeAt(fresh, stepAt(clock.now)));
     expect(ok.valid).toBe(true);
   });
 
@@ -121,7 +127,7 @@ describe('cached factors', () => {
     await other.users.delete(caller, 'u');
     await other.users.put(caller, 'u', {});
     const err = await s.verify
-      .verify(caller, 'u', hotpSha1(secret, stepAt(clock.now) + 1))
+      .verify(caller, 'u', totpCodeAt(secret, stepAt(clock.now) + 1))
       .catch((e: unknown) => e);
     expect(codeOf(err)).toBe('NOT_ENROLLED');
   });
