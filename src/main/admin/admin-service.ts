@@ -54,7 +54,10 @@ export function createAdminService(ctx: MfaContext) {
 
   function viewOf(clientId: string, userId: string): AdminUser {
     const client = clients.get(clientId)!;
-    return { ...userView(target(clientId, userId), client.policy_mode, ctx.clock()), clientId };
+    return {
+      ...userView(target(clientId, userId), client.policy_mode, ctx.clock(), ctx.accepts),
+      clientId,
+    };
   }
 
   return {
@@ -71,7 +74,7 @@ export function createAdminService(ctx: MfaContext) {
       const page = rows.slice(0, query.limit);
       return {
         items: page.map((row) => ({
-          ...userView(row, row.policy_mode, now),
+          ...userView(row, row.policy_mode, now, ctx.accepts),
           clientId: row.client_id,
         })),
         nextCursor: rows.length > query.limit ? String(page[page.length - 1]!.pk) : null,

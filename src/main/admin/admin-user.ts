@@ -12,6 +12,6 @@ export function createAdminUserLookup(ctx: MfaContext) {
     if (!client) throw new MfaError('CLIENT_NOT_FOUND', `No API client "${clientId}".`);
     const row = ctx.users.find(clientId, userId);
     if (!row) throw userNotFound(userId);
-    return { ...userView(row, client.policy_mode, ctx.clock()), clientId };
+    return { ...userView(row, client.policy_mode, ctx.clock(), ctx.accepts), clientId };
   };
 }

@@ -77,9 +77,9 @@ export function prepareAttempt(
 }
 
 /**
- * The write part, run inside a write-queue job: each branch is one conditional UPDATE naming the
- * factor, so replay, lock and backup-code use are decided atomically against the very factor the
- * code was checked with, and the audit row commits with it.
+ * The write part, run inside a write-queue job, so under the database write lock: replay, lock
+ * and backup-code use are decided atomically against the very factor the code was checked with
+ * (every read and conditional write names it), and the audit row commits with the decision.
  * Returns an outcome instead of throwing so that the audit of a refusal is kept.
  */
 export function attemptInTransaction(ctx: MfaContext, caller: Caller, p: PreparedAttempt): Outcome {
@@ -97,26 +97,33 @@ export function attemptInTransaction(ctx: MfaContext, caller: Caller, p: Prepare
     return { kind: 'locked', lockedUntil: current.locked_until ?? now };
   };
   if (p.step !== null) {
-    const remaining = ctx.users.acceptTotp(p.pk, p.factorId, p.step, now);
-    if (remaining !== undefined) {
+    const hot = ctx.users.hotState(p.pk);
+    if (!hot || hot[0] !== p.factorId) return { kind: 'stale' };
+    const [, rowStep, failures, lockedUntil, remaining] = hot;
+    if (isLocked(lockedUntil, now)) return lockedNow();
+    // Read and decided under the write lock, with every accept of every process known (see
+    // accept-log.ts): of two racers, the second sees the first one's step.
+    if (p.step <= Math.max(rowStep, ctx.accepts.lastStep(p.pk, p.factorId))) {
       ctx.record({
         ...base,
-        event: 'verify.success',
-        outcome: 'success',
+        event: 'verify.replayed',
+        outcome: 'failure',
         detail: { method: 'totp' },
       });
-      return { kind: 'ok', method: 'totp', remaining };
+      return { kind: 'replayed' };
     }
-    const current = ctx.users.findByPk(p.pk);
-    if (!current || current.totp_factor_id !== p.factorId) return { kind: 'stale' };
-    if (isLocked(current.locked_until, now)) return lockedNow();
+    // In good standing nothing on the row changes: the accept log keeps the guard and the time.
+    // Otherwise the success also clears the failures and the lapsed lock, on the row (its
+    // conditions were just checked under the same lock; it repeats them all the same).
+    if (failures === 0 && lockedUntil === null) ctx.accepts.append(p.pk, p.factorId, p.step, now);
+    else if (!ctx.users.acceptTotp(p.pk, p.factorId, p.step, now)) return { kind: 'replayed' };
     ctx.record({
       ...base,
-      event: 'verify.replayed',
-      outcome: 'failure',
+      event: 'verify.success',
+      outcome: 'success',
       detail: { method: 'totp' },
     });
-    return { kind: 'replayed' };
+    return { kind: 'ok', method: 'totp', remaining };
   }
   if (p.hash !== null && ctx.factors.consumeCode(p.pk, p.factorId, p.hash, now)) {
     const remaining = ctx.users.acceptBackup(p.pk, now);

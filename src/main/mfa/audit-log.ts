@@ -1,4 +1,5 @@
 import type { AuditEvent, AuditEventName } from '../../shared/api';
+import { createBulkInsert } from '../store/bulk-insert';
 import type { Db } from '../store/database';
 import type { BatchTail } from './write-queue';
 
@@ -43,25 +44,19 @@ export interface AuditLog {
   query(filter: AuditQuery): AuditEvent[];
 }
 
-const COLUMNS = 7;
 /** The event of nearly every audit row; the partial index leaves it out. */
 const COMMON_EVENT = 'verify.success';
-/** Rows per INSERT: 64 × 7 parameters stays far below SQLite's limit of 32,766. */
-const ROWS_PER_INSERT = 64;
 
 export function createAuditLog(db: Db): AuditLog {
-  const inserts = new Map<number, ReturnType<Db['prepare']>>();
-  const insertOf = (rows: number) => {
-    let statement = inserts.get(rows);
-    if (!statement) {
-      const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
-      statement = db.prepare(
-        `INSERT INTO audit_events (at, actor, client_id, user_id, event, outcome, detail) VALUES ${values}`,
-      );
-      inserts.set(rows, statement);
-    }
-    return statement;
-  };
+  const insert = createBulkInsert(db, 'audit_events', [
+    'at',
+    'actor',
+    'client_id',
+    'user_id',
+    'event',
+    'outcome',
+    'detail',
+  ]);
   // The batch's rows, flattened into parameters: one INSERT per 64 rows instead of one per row.
   let params: (string | number | null)[] = [];
   // One statement per combination of filters, so that each names only the columns it filters on
@@ -108,11 +103,9 @@ export function createAuditLog(db: Db): AuditLog {
       write() {
         const all = params;
         params = [];
-        for (let start = 0; start < all.length; start += ROWS_PER_INSERT * COLUMNS) {
-          const chunk = all.slice(start, start + ROWS_PER_INSERT * COLUMNS);
-          insertOf(chunk.length / COLUMNS).run(chunk);
-        }
+        insert(all);
       },
+      committed: () => undefined,
     },
     query(filter) {
       const params: Record<string, string | number> = { limit: filter.limit };

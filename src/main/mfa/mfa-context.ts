@@ -1,4 +1,6 @@
 import type { Db } from '../store/database';
+import { createAcceptFolder } from './accept-fold';
+import { createAcceptLog, type AcceptLog } from './accept-log';
 import { createAuditLog, type AuditEntry, type AuditLog } from './audit-log';
 import { createFactorCache, type FactorCache } from './factor-cache';
 import { createFactorRepository, type FactorRepository } from './factor-repository';
@@ -13,6 +15,8 @@ export interface MfaContext {
   users: UserRepository;
   factors: FactorRepository;
   audit: AuditLog;
+  /** The replay guard of users in good standing (accept-log.ts). */
+  accepts: AcceptLog;
   writes: WriteQueue;
   /** Whose turn it is to write in this process: the server's queue or the WAL checkpointer. */
   gate: WriteGate;
@@ -31,18 +35,35 @@ export interface MfaContext {
  */
 const PAGE_CACHE_KIB = 32 * 1024;
 
+/**
+ * What a context keeps in memory (hot states, the accept log's index) is exact only while every
+ * write of its connection goes through it: another connection's commits are noticed, its own
+ * connection's are not. So one context per connection.
+ */
+const connectionsWithContext = new WeakSet<Db>();
+
 export function createMfaContext(db: Db, masterKey: Buffer, clock: () => number): MfaContext {
+  if (connectionsWithContext.has(db))
+    throw new Error('This database connection already has an MFA context.');
+  connectionsWithContext.add(db);
   db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   const keys = createMfaKeys(masterKey);
   const audit = createAuditLog(db);
   const gate = createWriteGate();
-  const writes = createWriteQueue(db, audit.pending, gate);
+  const users = createUserRepository(db);
+  const accepts = createAcceptLog(db);
+  const writes = createWriteQueue(
+    db,
+    [users.batch, audit.pending, accepts.pending, createAcceptFolder(db, accepts, users, clock)],
+    gate,
+  );
   return {
     db,
     gate,
-    users: createUserRepository(db),
+    users,
     factors: createFactorRepository(db),
     audit,
+    accepts,
     writes,
     keys,
     factorCache: createFactorCache(keys),

@@ -1,5 +1,9 @@
 import type { Db } from '../store/database';
 import { LOCKED_UNTIL_SQL } from './lockout';
+import type { BatchTail } from './write-queue';
+
+/** Bounded so a server with very many users cannot grow without limit; refilled on demand. */
+const MAX_REMEMBERED = 100_000;
 
 export interface UserRow {
   pk: number;
@@ -17,6 +21,18 @@ export interface UserRow {
   last_verified_at: number | null;
   pending_expires_at: number | null;
 }
+
+/**
+ * What a TOTP decision reads of the row inside its write transaction, as a tuple (no object per
+ * verify): the factor, the row's replay guard, the failure count, the lock and the codes left.
+ */
+export type HotState = [
+  factorId: string | null,
+  lastStep: number,
+  failures: number,
+  lockedUntil: number | null,
+  backupCodesRemaining: number,
+];
 
 /** What the verify path needs, nothing more (it runs on every request). */
 export type VerifyRow = Pick<
@@ -41,17 +57,16 @@ export function createUserRepository(db: Db) {
       'UPDATE mfa_users SET display_name = coalesce(?, display_name), email = coalesce(?, email), updated_at = ? WHERE pk = ?',
     ),
     delete: db.prepare('DELETE FROM mfa_users WHERE pk = ?'),
-    // The replay guard and the lock check in the statement that accepts: two racers cannot both match.
-    acceptTotp: db
+    hotState: db
       .prepare(
-        `
+        'SELECT totp_factor_id, totp_last_step, failures, locked_until, backup_codes_remaining FROM mfa_users WHERE pk = ?',
+      )
+      .raw(),
+    // A success of a user with failures or a lapsed lock; the checks ride along (attempt.ts).
+    acceptTotp: db.prepare(`
       UPDATE mfa_users SET totp_last_step = ?, failures = 0, locked_until = NULL, last_verified_at = ?
       WHERE pk = ? AND totp_factor_id = ? AND totp_last_step < ?
-        AND (locked_until IS NULL OR locked_until <= ?)
-      RETURNING backup_codes_remaining`,
-      )
-      // Positional and plucked: named parameters and a row object cost ~0.4 µs per verify.
-      .pluck(),
+        AND (locked_until IS NULL OR locked_until <= ?)`),
     acceptBackup: db.prepare(`
       UPDATE mfa_users SET failures = 0, locked_until = NULL, last_verified_at = :now,
         backup_codes_remaining = backup_codes_remaining - 1
@@ -71,9 +86,29 @@ export function createUserRepository(db: Db) {
         backup_codes_remaining = 0, failures = 0, locked_until = NULL, updated_at = :now
       WHERE pk = :pk`),
     setBackupCount: db.prepare('UPDATE mfa_users SET backup_codes_remaining = ? WHERE pk = ?'),
+    // Raises only, and names the factor: see accept-fold.ts.
+    foldAccept: db.prepare(`
+      UPDATE mfa_users SET totp_last_step = max(totp_last_step, ?),
+        last_verified_at = max(coalesce(last_verified_at, 0), ?)
+      WHERE pk = ? AND totp_factor_id = ?`),
+    // Changes only when another connection (another process) committed.
+    dataVersion: db.prepare('PRAGMA data_version').pluck(),
     unlock: db.prepare(
       'UPDATE mfa_users SET failures = 0, locked_until = NULL, updated_at = ? WHERE pk = ?',
     ),
+  };
+  /**
+   * Hot states read before, by row: while no other connection has committed, a row changes only
+   * through the writes below, and each forgets it; a batch or job rolled back forgets them all
+   * (it may have read its own writes). So a verify decides without reading the row, exactly.
+   */
+  const remembered = new Map<number, HotState>();
+  let version: unknown;
+  // Once per batch: under the write lock nobody else can commit until it ends.
+  let checked = false;
+  const changed = <T>(pk: number, result: T): T => {
+    remembered.delete(pk);
+    return result;
   };
   return {
     find: (clientId: string, userId: string) => s.find.get(clientId, userId) as UserRow | undefined,
@@ -86,30 +121,87 @@ export function createUserRepository(db: Db) {
       displayName: string | null,
       email: string | null,
       now: number,
-    ) => (s.insert.get(clientId, userId, displayName, email, now, now) as { pk: number }).pk,
+    ) => {
+      const { pk } = s.insert.get(clientId, userId, displayName, email, now, now) as { pk: number };
+      // A row deleted and made again may take the same pk.
+      return changed(pk, pk);
+    },
     update: (pk: number, displayName: string | null, email: string | null, now: number) =>
       s.update.run(displayName, email, now, pk),
-    delete: (pk: number) => s.delete.run(pk).changes > 0,
-    /** The backup codes left when the code was accepted, or undefined when it was not. */
+    delete: (pk: number) => changed(pk, s.delete.run(pk).changes > 0),
+    /** Inside a write-queue job (the write lock makes the memory exact). */
+    hotState(pk: number): HotState | undefined {
+      if (!checked) {
+        checked = true;
+        const current = s.dataVersion.get();
+        if (current !== version) {
+          remembered.clear();
+          version = current;
+        }
+      }
+      let state = remembered.get(pk);
+      if (state === undefined) {
+        state = s.hotState.get(pk) as HotState | undefined;
+        if (state === undefined) return undefined;
+        if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+        remembered.set(pk, state);
+      }
+      return state;
+    },
     acceptTotp: (pk: number, factor: string, step: number, now: number) =>
-      s.acceptTotp.get(step, now, pk, factor, step, now) as number | undefined,
+      changed(pk, s.acceptTotp.run(step, now, pk, factor, step, now).changes > 0),
     acceptBackup: (pk: number, now: number) =>
-      (s.acceptBackup.get({ pk, now }) as { backup_codes_remaining: number })
-        .backup_codes_remaining,
+      changed(
+        pk,
+        (s.acceptBackup.get({ pk, now }) as { backup_codes_remaining: number })
+          .backup_codes_remaining,
+      ),
     countFailure: (pk: number, factor: string, max: number, now: number) =>
-      s.countFailure.get({ pk, factor, max, now }) as
-        { failures: number; locked_until: number | null } | undefined,
-    setFactor: (
+      changed(
+        pk,
+        s.countFailure.get({ pk, factor, max, now }) as
+          { failures: number; locked_until: number | null } | undefined,
+      ),
+    setFactor(
       pk: number,
       factor: string,
       secret: Buffer,
       step: number,
       codes: number,
       now: number,
-    ) => s.setFactor.run({ pk, factor, secret, step, codes, now }).changes > 0,
-    clearFactor: (pk: number, now: number) => s.clearFactor.run({ pk, now }),
-    setBackupCount: (pk: number, count: number) => s.setBackupCount.run(count, pk),
-    unlock: (pk: number, now: number) => s.unlock.run(now, pk).changes > 0,
+    ): boolean {
+      remembered.delete(pk);
+      if (s.setFactor.run({ pk, factor, secret, step, codes, now }).changes === 0) return false;
+      // The row is exactly this now, and its first verify (a login) comes next.
+      remembered.set(pk, [factor, step, 0, null, codes]);
+      return true;
+    },
+    clearFactor: (pk: number, now: number) => changed(pk, s.clearFactor.run({ pk, now })),
+    setBackupCount: (pk: number, count: number) => changed(pk, s.setBackupCount.run(count, pk)),
+    unlock: (pk: number, now: number) => changed(pk, s.unlock.run(now, pk).changes > 0),
+    foldAccept(pk: number, factor: string, step: number, at: number): void {
+      const applied = s.foldAccept.run(step, at, pk, factor).changes > 0;
+      const state = remembered.get(pk);
+      if (!state) return;
+      // Kept in step rather than forgotten: a sweep folds nearly every active user.
+      if (applied && state[0] === factor) state[1] = Math.max(state[1], step);
+      else remembered.delete(pk);
+    },
+    /**
+     * The write queue's tail, for the batch boundaries: the hot states are checked against other
+     * connections once per batch, and forgotten when writes are rolled back.
+     */
+    batch: {
+      mark: () => 0,
+      rollbackTo() {
+        remembered.clear();
+        checked = false;
+      },
+      write: () => undefined,
+      committed() {
+        checked = false;
+      },
+    } satisfies BatchTail,
   };
 }
 

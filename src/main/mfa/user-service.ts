@@ -42,7 +42,7 @@ export function createUserService(ctx: MfaContext) {
     get(caller: Caller, userId: string): UserView {
       const row = users.find(caller.clientId, userId);
       if (!row) throw userNotFound(userId);
-      return userView(row, caller.policy.mode, ctx.clock());
+      return userView(row, caller.policy.mode, ctx.clock(), ctx.accepts);
     },
 
     async delete(caller: Caller, userId: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { PolicyMode, UserView } from '../../shared/api';
+import type { AcceptLog } from './accept-log';
 import { isLocked } from './lockout';
 import type { UserRow } from './user-repository';
 
@@ -9,8 +10,16 @@ export function mfaStatus(row: UserRow, nowMs: number): 'none' | 'pending' | 'en
   return row.pending_expires_at !== null && row.pending_expires_at > nowMs ? 'pending' : 'none';
 }
 
-/** The API's view of a user: MFA state and what the client's policy asks of it; no secret. */
-export function userView(row: UserRow, mode: PolicyMode, nowMs: number): UserView {
+/**
+ * The API's view of a user: MFA state and what the client's policy asks of it; no secret. Its
+ * last verification may still be in the accept log, not yet folded into the row.
+ */
+export function userView(
+  row: UserRow,
+  mode: PolicyMode,
+  nowMs: number,
+  accepts: Pick<AcceptLog, 'lastVerifiedAt'>,
+): UserView {
   const status = mfaStatus(row, nowMs);
   const enrolled = status === 'enrolled';
   return {
@@ -27,7 +36,7 @@ export function userView(row: UserRow, mode: PolicyMode, nowMs: number): UserVie
       backupCodesRemaining: enrolled ? row.backup_codes_remaining : 0,
       lockedUntil: isLocked(row.locked_until, nowMs) ? iso(row.locked_until) : null,
       consecutiveFailures: row.failures,
-      lastVerifiedAt: iso(row.last_verified_at),
+      lastVerifiedAt: iso(accepts.lastVerifiedAt(row)),
     },
     policy: { mode, enrollmentRequired: mode === 'REQUIRED' && !enrolled },
   };

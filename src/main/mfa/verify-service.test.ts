@@ -99,8 +99,8 @@ describe('lockout over time (injected clock)', () => {
 describe('cached factors', () => {
   it('another process resets and re-enrolls: the stale entry accepts nothing and counts once', async () => {
     const { s, caller, clock, secret: old } = await setup();
-    // A second set of services on the same database stands for another process (its own cache).
-    const other = createMfaServices(temp!.app);
+    // A second connection to the same database stands for another process.
+    const other = createMfaServices(await temp!.openAnother());
     await other.admin.resetMfa(caller.clientId, 'u', 'console');
     const start = await other.enrollment.start(caller, 'u', {}, false);
     const fresh = Buffer.from(base32ToBytes(start.secret));
@@ -123,7 +123,7 @@ describe('cached factors', () => {
 
   it('a user deleted and re-created elsewhere is not verified against the old row', async () => {
     const { s, caller, secret, clock } = await setup();
-    const other = createMfaServices(temp!.app);
+    const other = createMfaServices(await temp!.openAnother());
     await other.users.delete(caller, 'u');
     await other.users.put(caller, 'u', {});
     const err = await s.verify

@@ -61,14 +61,16 @@ describe('write queue (group commit)', () => {
     const db = table();
     db.exec('CREATE TABLE log (v INTEGER NOT NULL)');
     const rows: number[] = [];
+    let commits = 0;
     const tail: BatchTail = {
       mark: () => rows.length,
       rollbackTo: (mark) => void (rows.length = Math.min(rows.length, mark)),
       write: () => {
         for (const v of rows.splice(0)) db.prepare('INSERT INTO log (v) VALUES (?)').run(v);
       },
+      committed: () => void commits++,
     };
-    const queue = createWriteQueue(db, tail);
+    const queue = createWriteQueue(db, [tail]);
     const job = (v: number, fail = false) =>
       queue.run(() => {
         rows.push(v);
@@ -78,6 +80,7 @@ describe('write queue (group commit)', () => {
     const outcomes = await Promise.allSettled([job(1), job(2, true), job(3)]);
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(db.prepare('SELECT v FROM log ORDER BY v').pluck().all()).toEqual([1, 3]);
+    expect(commits).toBe(1);
     expect(queue.inBatch).toBe(false);
   });
 });

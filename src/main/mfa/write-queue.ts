@@ -7,13 +7,19 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
-/** Rows the jobs of a batch add that are written together just before it commits (the audit). */
+/**
+ * Rows the jobs of a batch add that are written together just before it commits (the audit,
+ * the accept log).
+ */
 export interface BatchTail {
   /** Where the rows added so far end: a failing job's rows are rolled back to its mark. */
   mark(): number;
+  /** To 0: the batch is dropped whole (its commit failed, or it is about to be run again). */
   rollbackTo(mark: number): void;
-  /** Writes the rows (inside the transaction) and empties the buffer. */
+  /** Writes the rows, inside the transaction. */
   write(): void;
+  /** The transaction that wrote them committed. */
+  committed(): void;
 }
 
 /**
@@ -39,8 +45,6 @@ export interface WriteQueue {
 
 type Settled = { ok: boolean; value: unknown }[];
 
-const noTail: BatchTail = { mark: () => 0, rollbackTo: () => undefined, write: () => undefined };
-
 /** No other thread of this process writes: the turn is always the server's. */
 const openGate: Pick<WriteGate, 'tryEnter' | 'enter' | 'leave' | 'whenFree'> = {
   tryEnter: () => true,
@@ -51,7 +55,7 @@ const openGate: Pick<WriteGate, 'tryEnter' | 'enter' | 'leave' | 'whenFree'> = {
 
 export function createWriteQueue(
   db: Db,
-  tail: BatchTail = noTail,
+  tails: readonly BatchTail[] = [],
   gate: Pick<WriteGate, 'tryEnter' | 'enter' | 'leave' | 'whenFree'> = openGate,
 ): WriteQueue {
   let jobs: Job[] = [];
@@ -70,7 +74,7 @@ export function createWriteQueue(
         throw error;
       }
     }
-    tail.write();
+    for (const tail of tails) tail.write();
     return settled;
   });
 
@@ -78,24 +82,28 @@ export function createWriteQueue(
   const careful = db.transaction((list: Job[]): Settled => {
     const settled: Settled = [];
     for (const job of list) {
-      const mark = tail.mark();
+      const marks = tails.map((tail) => tail.mark());
       try {
         settled.push({ ok: true, value: savepoint(job.work) });
       } catch (error) {
-        tail.rollbackTo(mark);
+        tails.forEach((tail, i) => tail.rollbackTo(marks[i]!));
         settled.push({ ok: false, value: error });
       }
     }
-    tail.write();
+    for (const tail of tails) tail.write();
     return settled;
   });
+
+  const dropTails = () => {
+    for (const tail of tails) tail.rollbackTo(0);
+  };
 
   function commit(list: Job[]): Settled {
     jobThrew = false;
     try {
       return fast.immediate(list);
     } catch (error) {
-      tail.rollbackTo(0);
+      dropTails();
       // The commit itself failed (not a job): running the batch again would not help.
       if (!jobThrew) throw error;
       return careful.immediate(list);
@@ -136,13 +144,14 @@ export function createWriteQueue(
       settled = commit(list);
     } catch (error) {
       // Nothing of the batch is stored, so nobody may be told otherwise.
-      tail.rollbackTo(0);
+      dropTails();
       for (const job of list) job.reject(error);
       return;
     } finally {
       inBatch = false;
       gate.leave();
     }
+    for (const tail of tails) tail.committed();
     for (let i = 0; i < list.length; i++) {
       const job = list[i]!;
       const { ok, value } = settled[i]!;

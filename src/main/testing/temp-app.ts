@@ -9,6 +9,8 @@ export interface TempApp {
   dir: string;
   keyFile: string;
   reopen(): Promise<App>;
+  /** A second connection to the same database, as another process would have; closed on dispose. */
+  openAnother(): Promise<App>;
   dispose(): void;
 }
 
@@ -18,6 +20,7 @@ export async function openTempApp(clock: () => number = Date.now): Promise<TempA
   const keyFile = join(dir, 'master.key');
   await createKeyFile(keyFile);
   const config = { dataDir: join(dir, 'data'), keychainService: 'unused', keyFile, clock };
+  const others: App[] = [];
   const state: TempApp = {
     app: await openApp(config),
     dir,
@@ -27,11 +30,18 @@ export async function openTempApp(clock: () => number = Date.now): Promise<TempA
       state.app = await openApp(config);
       return state.app;
     },
+    async openAnother() {
+      const other = await openApp(config);
+      others.push(other);
+      return other;
+    },
     dispose() {
-      try {
-        state.app.close();
-      } catch {
-        // already closed by the test
+      for (const app of [state.app, ...others]) {
+        try {
+          app.close();
+        } catch {
+          // already closed by the test
+        }
       }
       rmSync(dir, { recursive: true, force: true });
     },

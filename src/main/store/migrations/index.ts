@@ -5,6 +5,7 @@ import { mfaUsers } from './0003-mfa-users';
 import { mfaBackupCodes } from './0004-mfa-backup-codes';
 import { auditEvents } from './0005-audit-events';
 import { auditEventsLeanIndexes } from './0006-audit-events-lean-indexes';
+import { mfaTotpAccepts } from './0007-mfa-totp-accepts';
 
 /** In order; append only. A database whose version is past the end of this list is refused. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   mfaBackupCodes,
   auditEvents,
   auditEventsLeanIndexes,
+  mfaTotpAccepts,
 ];

@@ -1,0 +1,176 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { callerOf, createMfaServices, type MfaServices } from '../api/services';
+import { base32ToBytes } from '../../shared/secret';
+import { openTempApp, type TempApp } from '../testing/temp-app';
+import { totpCodeAt } from '../testing/totp-code';
+import { createAcceptLog } from './accept-log';
+import { migratedTo } from './testing/migrated-db';
+import { stepAt } from './totp';
+import { createWriteQueue } from './write-queue';
+
+let temp: TempApp | undefined;
+afterEach(() => temp?.dispose());
+
+const codeOf = (err: unknown) => (err as { code?: string }).code;
+const refusal = (p: Promise<unknown>) => p.then(() => 'accepted', codeOf);
+
+/** Two connections to one database (two processes), a client, and user `u` enrolled. */
+async function twoProcesses() {
+  const clock = { now: Date.UTC(2030, 0, 1) };
+  temp = await openTempApp(() => clock.now);
+  const a = createMfaServices(temp.app);
+  const b = createMfaServices(await temp.openAnother());
+  const created = await a.clients.create('unit', 'client');
+  const caller = callerOf(a.clients.authenticate(`Bearer ${created.key}`));
+  await a.users.put(caller, 'u', {});
+  const start = await a.enrollment.start(caller, 'u', {}, false);
+  const secret = Buffer.from(base32ToBytes(start.secret));
+  await a.enrollment.confirm(
+    caller,
+    'u',
+    start.enrollmentId,
+    totpCodeAt(secret, stepAt(clock.now)),
+  );
+  // Two steps on: the steps either side of now are all unspent.
+  clock.now += 60_000;
+  const code = (offset = 0) => totpCodeAt(secret, stepAt(clock.now) + offset);
+  return { a, b, caller, clock, code };
+}
+
+const logRows = (s: MfaServices) =>
+  s.ctx.db.prepare('SELECT user_pk, step FROM mfa_totp_accepts ORDER BY seq').all();
+const row = (s: MfaServices) =>
+  s.ctx.db
+    .prepare("SELECT totp_last_step, last_verified_at FROM mfa_users WHERE user_id = 'u'")
+    .get() as { totp_last_step: number; last_verified_at: number | null };
+
+describe('the accept log keeps the replay guard exact across processes', () => {
+  it('a code one process accepted is refused by the other, and each sees the other’s newer step', async () => {
+    const { a, b, caller, code } = await twoProcesses();
+    expect((await a.verify.verify(caller, 'u', code())).valid).toBe(true);
+    // A user in good standing: the guard went to the log, the row is untouched.
+    expect(logRows(a)).toHaveLength(1);
+    expect(await refusal(b.verify.verify(caller, 'u', code()))).toBe('CODE_REPLAYED');
+    expect((await b.verify.verify(caller, 'u', code(1))).valid).toBe(true);
+    // An older step than the newest accepted is refused too, whoever accepted it.
+    expect(await refusal(a.verify.verify(caller, 'u', code(-1)))).toBe('CODE_REPLAYED');
+    expect(await refusal(a.verify.verify(caller, 'u', code(1)))).toBe('CODE_REPLAYED');
+  });
+
+  it('a process started later reads the log: a logged code stays spent across a restart', async () => {
+    const { a, caller, code } = await twoProcesses();
+    await a.verify.verify(caller, 'u', code());
+    const later = createMfaServices(await temp!.openAnother());
+    expect(await refusal(later.verify.verify(caller, 'u', code()))).toBe('CODE_REPLAYED');
+  });
+
+  it('lastVerifiedAt counts the log before the row has it, in either process', async () => {
+    const { a, b, caller, clock, code } = await twoProcesses();
+    expect(a.users.get(caller, 'u').mfa.lastVerifiedAt).toBeNull();
+    await a.verify.verify(caller, 'u', code());
+    expect(row(a).last_verified_at).toBeNull();
+    const at = new Date(clock.now).toISOString();
+    expect(a.users.get(caller, 'u').mfa.lastVerifiedAt).toBe(at);
+    expect(b.users.get(caller, 'u').mfa.lastVerifiedAt).toBe(at);
+  });
+
+  it('failures and locks another process wrote are seen at once (nothing stale in memory)', async () => {
+    const { a, b, caller, code } = await twoProcesses();
+    // B decides once, so it has the row's state in memory: good standing.
+    await b.verify.verify(caller, 'u', code(-1));
+    for (let i = 0; i < 5; i++)
+      expect(await refusal(a.verify.verify(caller, 'u', '000000'))).toBe('INVALID_CODE');
+    expect(await refusal(b.verify.verify(caller, 'u', code()))).toBe('LOCKED');
+    await a.admin.unlock(caller.clientId, 'u', 'console');
+    expect(await refusal(a.verify.verify(caller, 'u', '000000'))).toBe('INVALID_CODE');
+    // B's success resets the failure A counted: it goes to the row, not only to the log.
+    expect((await b.verify.verify(caller, 'u', code())).valid).toBe(true);
+    expect(a.users.get(caller, 'u').mfa.consecutiveFailures).toBe(0);
+    expect(await refusal(a.verify.verify(caller, 'u', code()))).toBe('CODE_REPLAYED');
+  });
+
+  it('an accept of a factor since reset does not guard the new one', async () => {
+    const { a, b, caller, clock, code } = await twoProcesses();
+    await a.verify.verify(caller, 'u', code(1));
+    await b.admin.resetMfa(caller.clientId, 'u', 'console');
+    const start = await b.enrollment.start(caller, 'u', {}, false);
+    const fresh = Buffer.from(base32ToBytes(start.secret));
+    await b.enrollment.confirm(
+      caller,
+      'u',
+      start.enrollmentId,
+      totpCodeAt(fresh, stepAt(clock.now) - 1),
+    );
+    // The old factor's accept (a later step) does not make the new factor's code a replay.
+    const ok = await a.verify.verify(caller, 'u', totpCodeAt(fresh, stepAt(clock.now)));
+    expect(ok.valid).toBe(true);
+  });
+});
+
+describe('folding the log into the rows', () => {
+  it('folds each user’s newest accept into the row over one sweep and deletes the log behind it', async () => {
+    const { a, caller, clock, code } = await twoProcesses();
+    await a.verify.verify(caller, 'u', code(-1));
+    await a.verify.verify(caller, 'u', code());
+    const spent = stepAt(clock.now);
+    const verifiedAt = clock.now;
+    // Writes go on (another user) while the sweep's time passes: each batch folds a slice.
+    await a.users.put(caller, 'other', {});
+    clock.now += 10_001;
+    await a.users.put(caller, 'other', { displayName: 'x' });
+    expect(row(a)).toEqual({ totp_last_step: spent, last_verified_at: verifiedAt });
+    await a.users.put(caller, 'other', { displayName: 'y' });
+    // Only the newest row is left, so that sequence numbers never go back.
+    expect(logRows(a)).toEqual([{ user_pk: expect.any(Number), step: spent }]);
+    // Folded and forgotten, the code is still spent: the row guards it now.
+    expect(await refusal(a.verify.verify(caller, 'u', code()))).toBe('CODE_REPLAYED');
+    expect(a.users.get(caller, 'u').mfa.lastVerifiedAt).toBe(new Date(verifiedAt).toISOString());
+  });
+
+  it('an accept is logged only if its job and its batch commit, numbered without gaps', async () => {
+    const db = migratedTo(7);
+    db.exec('CREATE TABLE parent (id INTEGER PRIMARY KEY)');
+    db.exec('CREATE TABLE child (p INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)');
+    db.pragma('foreign_keys = ON');
+    const log = createAcceptLog(db);
+    const queue = createWriteQueue(db, [log.pending]);
+    const accept = (pk: number, factor: string, step: number) => {
+      if (log.lastStep(pk, factor) >= step) return false;
+      log.append(pk, factor, step, step * 1000);
+      return true;
+    };
+    // A batch whose COMMIT fails (a deferred foreign key): nothing of it is logged or known.
+    const failed = await Promise.allSettled([
+      queue.run(() => accept(1, 'f1', 11)),
+      queue.run(() => db.prepare('INSERT INTO child (p) VALUES (99)').run()),
+    ]);
+    expect(failed.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    // A job that throws after its accept: only the others' are kept.
+    const outcomes = await Promise.allSettled([
+      queue.run(() => accept(1, 'f1', 11)),
+      queue.run(() => {
+        accept(2, 'f2', 12);
+        throw new Error('boom');
+      }),
+      queue.run(() => accept(3, 'f3', 13)),
+      // The same step twice in one batch: the batch's own accepts guard too.
+      queue.run(() => accept(3, 'f3', 13)),
+    ]);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value : 'threw'))).toEqual([
+      true,
+      'threw',
+      true,
+      false,
+    ]);
+    expect(db.prepare('SELECT seq, user_pk, factor_id, step FROM mfa_totp_accepts').all()).toEqual([
+      { seq: 1, user_pk: 1, factor_id: 'f1', step: 11 },
+      { seq: 2, user_pk: 3, factor_id: 'f3', step: 13 },
+    ]);
+    await queue.run(() => {
+      expect(log.lastStep(1, 'f1')).toBe(11);
+      expect(log.lastStep(2, 'f2')).toBe(-1);
+      // Another factor's accepts are not this one's.
+      expect(log.lastStep(1, 'f9')).toBe(-1);
+    });
+  });
+});

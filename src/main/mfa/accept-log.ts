@@ -1,0 +1,164 @@
+import { createBulkInsert } from '../store/bulk-insert';
+import type { Db } from '../store/database';
+import type { BatchTail } from './write-queue';
+
+/** The newest accept of a user's factor that its row may not show yet. */
+export interface Accept {
+  seq: number;
+  factorId: string;
+  step: number;
+  at: number;
+}
+
+interface PendingAccept {
+  pk: number;
+  factorId: string;
+  step: number;
+  at: number;
+}
+
+/**
+ * The replay guard of users in good standing, kept off their rows (see migration 0007). The
+ * guard of a factor is the larger of its row's `totp_last_step` and its newest row in
+ * `mfa_totp_accepts`; this module keeps the newest row of each user in memory, until it is folded
+ * into the row, so a verify never searches the log.
+ *
+ * Exact across processes: the first decision of each write batch, made under the database write
+ * lock, first reads every log row past the last one this process knows. Rows another process
+ * appended are then known, and no other writer can append until this batch commits; a batch's
+ * own rows are appended with the next sequence numbers and become known when it commits.
+ */
+export interface AcceptLog {
+  /**
+   * Inside a write-queue job: the newest step accepted for this factor that the row may not
+   * show (this batch's accepts included), or -1.
+   */
+  lastStep(pk: number, factorId: string): number;
+  /** Inside a write-queue job, once `lastStep` showed the step is newer: the code is spent. */
+  append(pk: number, factorId: string, step: number, at: number): void;
+  /** When the row's factor last accepted a code, counting accepts not yet folded into the row. */
+  lastVerifiedAt(row: {
+    pk: number;
+    totp_factor_id: string | null;
+    last_verified_at: number | null;
+  }): number | null;
+  /** The write queue's tail: the batch's accepts go in as a few multi-row INSERTs. */
+  pending: BatchTail;
+
+  // For the fold (accept-fold.ts), inside a write-queue job.
+  /**
+   * Log rows below this are folded into their rows or superseded by a newer accept of the same
+   * user; the newest row is never below it.
+   */
+  foldedBelow(): number;
+  /** The users with an accept not yet folded into their row, in no order. */
+  unfoldedUsers(): Int32Array;
+  newest(pk: number): Readonly<Accept> | undefined;
+  /** The fold that wrote `seq` into the row committed: unless a newer accept came since, done. */
+  folded(pk: number, seq: number): void;
+}
+
+type LogRow = [seq: number, pk: number, factorId: string, step: number, at: number];
+
+export function createAcceptLog(db: Db): AcceptLog {
+  const since = db
+    .prepare(
+      'SELECT seq, user_pk, factor_id, step, at FROM mfa_totp_accepts WHERE seq > ? ORDER BY seq',
+    )
+    .raw();
+  const insert = createBulkInsert(db, 'mfa_totp_accepts', [
+    'seq',
+    'user_pk',
+    'factor_id',
+    'step',
+    'at',
+  ]);
+  // By user: the newest accept not yet folded.
+  const known = new Map<number, Accept>();
+  let lastSeq = 0;
+  let pending: PendingAccept[] = [];
+  const pendingByPk = new Map<number, PendingAccept>();
+  let caughtUp = false;
+
+  function catchUp(): void {
+    for (const [seq, pk, factorId, step, at] of since.all(lastSeq) as LogRow[]) {
+      known.set(pk, { seq, factorId, step, at });
+      lastSeq = seq;
+    }
+  }
+
+  const ensureCaughtUp = () => {
+    if (!caughtUp) {
+      catchUp();
+      caughtUp = true;
+    }
+  };
+
+  function dropPending(mark: number): void {
+    pending.length = Math.min(pending.length, mark);
+    pendingByPk.clear();
+    for (const accept of pending) pendingByPk.set(accept.pk, accept);
+  }
+
+  return {
+    lastStep(pk, factorId) {
+      ensureCaughtUp();
+      const mine = pendingByPk.get(pk);
+      if (mine?.factorId === factorId) return mine.step;
+      const accept = known.get(pk);
+      return accept?.factorId === factorId ? accept.step : -1;
+    },
+
+    append(pk, factorId, step, at) {
+      const accept = { pk, factorId, step, at };
+      pending.push(accept);
+      pendingByPk.set(pk, accept);
+    },
+
+    lastVerifiedAt(row) {
+      if (row.totp_factor_id === null) return row.last_verified_at;
+      catchUp();
+      const accept = known.get(row.pk);
+      if (accept?.factorId !== row.totp_factor_id) return row.last_verified_at;
+      return Math.max(row.last_verified_at ?? 0, accept.at);
+    },
+
+    pending: {
+      mark: () => pending.length,
+      rollbackTo(mark) {
+        dropPending(mark);
+        // The batch runs again in a new transaction: another process may append before it.
+        if (mark === 0) caughtUp = false;
+      },
+      write() {
+        if (pending.length === 0) return;
+        // Under the write lock, after this batch caught up: nobody else can take these numbers.
+        const params: (string | number)[] = [];
+        let seq = lastSeq;
+        for (const { pk, factorId, step, at } of pending)
+          params.push(++seq, pk, factorId, step, at);
+        insert(params);
+      },
+      committed() {
+        for (const { pk, factorId, step, at } of pending) {
+          known.set(pk, { seq: ++lastSeq, factorId, step, at });
+        }
+        pending = [];
+        pendingByPk.clear();
+        caughtUp = false;
+      },
+    },
+
+    foldedBelow() {
+      ensureCaughtUp();
+      let below = lastSeq;
+      for (const accept of known.values()) below = Math.min(below, accept.seq);
+      return below;
+    },
+    unfoldedUsers: () => Int32Array.from(known.keys()),
+    newest: (pk) => known.get(pk),
+    folded(pk, seq) {
+      if (known.get(pk)?.seq === seq) known.delete(pk);
+    },
+  };
+}
