@@ -58,7 +58,13 @@ export function prepareAttempt(
     return {
       ...base,
       method: 'totp',
-      step: matchingStep(factor.secret, totp, ctx.clock(), caller.policy.window),
+      step: matchingStep(
+        factor.secret,
+        totp,
+        ctx.clock(),
+        caller.policy.window,
+        factor.recentCodes,
+      ),
       hash: null,
     };
   }

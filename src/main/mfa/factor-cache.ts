@@ -1,4 +1,5 @@
 import type { MfaKeys } from './mfa-keys';
+import { noRecentCodes, type RecentCodes } from './totp';
 
 /** Bounded so a server with very many users cannot grow without limit; refilled on demand. */
 const MAX_ENTRIES = 100_000;
@@ -8,6 +9,7 @@ export interface CachedFactor {
   pk: number;
   factorId: string;
   secret: Buffer;
+  recentCodes: RecentCodes;
 }
 
 /**
@@ -32,7 +34,12 @@ export function createFactorCache(keys: MfaKeys) {
       factorId: string,
       sealed: Buffer,
     ): CachedFactor {
-      const entry = { pk, factorId, secret: keys.open(sealed, factorId) };
+      const entry = {
+        pk,
+        factorId,
+        secret: keys.open(sealed, factorId),
+        recentCodes: noRecentCodes(),
+      };
       if (size >= MAX_ENTRIES) {
         byClient.clear();
         size = 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../testing/totp-code';
 import { RFC4226_CODES, RFC4226_SECRET } from '../testing/rfc-vectors';
-import { matchingStep, normalizeTotpCode, stepAt } from './totp';
+import { matchingStep, noRecentCodes, normalizeTotpCode, stepAt } from './totp';
 
 const RFC_SECRET = Buffer.from(RFC4226_SECRET);
 
@@ -43,6 +43,31 @@ describe('server-side TOTP', () => {
     expect(matchingStep(RFC_SECRET, codeAt(step + 2), now, 1)).toBeNull();
     expect(matchingStep(RFC_SECRET, codeAt(step + 2), now, 2)).toBe(step + 2);
     expect(matchingStep(RFC_SECRET, codeAt(step - 1), now, 0)).toBeNull();
+  });
+
+  it('keeps the codes of the last four steps it computed, and matches the same with them', () => {
+    const now = 1_700_000_000_000;
+    const step = stepAt(now);
+    const recent = noRecentCodes();
+    // Now first, then the step before: both computed, both kept.
+    expect(matchingStep(RFC_SECRET, codeAt(step - 1), now, 1, recent)).toBe(step - 1);
+    expect(recent.steps).toEqual([step, step - 1]);
+    // A wrong code tries the whole window and keeps what was new.
+    expect(matchingStep(RFC_SECRET, '000000', now, 1, recent)).toBeNull();
+    expect(recent.steps).toEqual([step, step - 1, step + 1]);
+    // The kept values are what is compared (an impossible one here stands for a wrong cache).
+    const tampered = { steps: [...recent.steps], values: [1_000_000, ...recent.values.slice(1)] };
+    expect(matchingStep(RFC_SECRET, codeAt(step), now, 0, tampered)).toBeNull();
+    // Thirty seconds on, the results are those of a search without the kept codes.
+    const later = now + 30_000;
+    for (const offset of [-1, 0, 1])
+      expect(matchingStep(RFC_SECRET, codeAt(step + 1 + offset), later, 1, recent)).toBe(
+        matchingStep(RFC_SECRET, codeAt(step + 1 + offset), later, 1),
+      );
+    expect(recent.steps).toEqual([step, step - 1, step + 1, step + 2]);
+    // A fifth step pushes out the oldest.
+    expect(matchingStep(RFC_SECRET, codeAt(step + 3), later + 30_000, 1, recent)).toBe(step + 3);
+    expect(recent.steps).toEqual([step - 1, step + 1, step + 2, step + 3]);
   });
 
   it('normalises typed codes', () => {

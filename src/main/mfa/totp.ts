@@ -25,8 +25,37 @@ const givenWord = Buffer.alloc(4);
 const SIX_DIGITS = /^\d{6}$/;
 const expectedWord = Buffer.alloc(4);
 
-function codeAt(secret: Buffer, step: number): boolean {
-  expectedWord.writeUInt32BE(hotpValue(secret, step));
+/**
+ * The codes of a factor's last few steps. Each is an HMAC (the largest CPU cost of a verify),
+ * and an attempt computes up to 2 × window + 1 of them: a second attempt within the window
+ * (the next step's code, a retry, a burst of wrong guesses) reuses what the first computed.
+ * Kept in memory beside the secret they derive from, never anywhere else.
+ */
+export interface RecentCodes {
+  steps: number[];
+  values: number[];
+}
+
+/** Enough for the default window (the step before, now, the step after) and the next one. */
+const RECENT_CODES = 4;
+
+export const noRecentCodes = (): RecentCodes => ({ steps: [], values: [] });
+
+function valueAt(secret: Buffer, step: number, recent: RecentCodes): number {
+  const index = recent.steps.indexOf(step);
+  if (index >= 0) return recent.values[index]!;
+  const value = hotpValue(secret, step);
+  if (recent.steps.length === RECENT_CODES) {
+    recent.steps.shift();
+    recent.values.shift();
+  }
+  recent.steps.push(step);
+  recent.values.push(value);
+  return value;
+}
+
+function codeAt(secret: Buffer, step: number, recent: RecentCodes): boolean {
+  expectedWord.writeUInt32BE(valueAt(secret, step, recent));
   return timingSafeEqual(expectedWord, givenWord);
 }
 
@@ -41,14 +70,15 @@ export function matchingStep(
   code: string,
   nowMs: number,
   window: number,
+  recent: RecentCodes = noRecentCodes(),
 ): number | null {
   if (!SIX_DIGITS.test(code)) return null;
   const now = stepAt(nowMs);
   givenWord.writeUInt32BE(Number(code));
-  if (codeAt(secret, now)) return now;
+  if (codeAt(secret, now, recent)) return now;
   for (let distance = 1; distance <= window; distance++) {
-    if (codeAt(secret, now - distance)) return now - distance;
-    if (codeAt(secret, now + distance)) return now + distance;
+    if (codeAt(secret, now - distance, recent)) return now - distance;
+    if (codeAt(secret, now + distance, recent)) return now + distance;
   }
   return null;
 }

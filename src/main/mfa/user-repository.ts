@@ -103,7 +103,7 @@ export function createUserRepository(db: Db) {
    * (it may have read its own writes). So a verify decides without reading the row, exactly.
    */
   const remembered = new Map<number, HotState>();
-  let version: unknown;
+  let version = s.dataVersion.get();
   // Once per batch: under the write lock nobody else can commit until it ends.
   let checked = false;
   const changed = <T>(pk: number, result: T): T => {
