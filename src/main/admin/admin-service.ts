@@ -84,7 +84,7 @@ export function createAdminService(ctx: MfaContext) {
     async resetMfa(clientId: string, userId: string, actor: string): Promise<AdminUser> {
       const row = target(clientId, userId);
       await ctx.writes.run(() => {
-        ctx.users.clearFactor(row.pk, ctx.clock());
+        ctx.users.clearFactor(row.pk, ctx.clock(), ctx.accepts.lastVerifiedAt(row));
         ctx.factors.deleteCodes(row.pk);
         ctx.factors.deletePending(row.pk);
         ctx.record({ actor, clientId, userId, event: 'mfa.reset', outcome: 'success' });

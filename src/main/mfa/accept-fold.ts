@@ -8,30 +8,42 @@ import type { BatchTail } from './write-queue';
  * the more verifies of a user (and of the users sharing a page) one row write covers.
  */
 const SWEEP_MS = 10_000;
-/** At most this many rows folded in one batch, however long the server was idle. */
+/** At most this many rows folded, and pks visited, in one batch, however long the server was idle. */
 const MAX_FOLDS_PER_BATCH = 512;
-/** Log rows deleted per batch once a sweep has folded them. */
+const MAX_VISITS_PER_BATCH = 16_384;
+/**
+ * Log rows deleted per batch once a sweep has folded them: this many, plus twice what was
+ * appended since the batch before, so deleting always outpaces appending.
+ */
 const DELETE_PER_BATCH = 1024;
 
 interface Sweep {
-  /** The users it folds, ascending: neighbours share pages, so a page is written once per sweep. */
-  users: Int32Array;
-  next: number;
-  startedAt: number;
+  /** The log rows it covers: when it ends, each is folded or superseded by a newer one. */
+  upToSeq: number;
+  /**
+   * Users by pk up to the largest there was when it began, in order: neighbours share pages, so
+   * a page is written once per sweep. Users made since wait for the next one.
+   */
+  endPk: number;
+  /** The last pk visited. */
+  cursor: number;
+  /** Time it has run: the clock's forward steps only, so setting the clock back only pauses it. */
+  elapsed: number;
 }
 
 /**
- * Folds the accept log (accept-log.ts) into `mfa_users` (`totp_last_step`, `last_verified_at`)
+ * Folds the accept log (accept-log.ts) into `mfa_users` (`totp_folded_step`, `last_verified_at`)
  * and deletes the rows it folded, a slice at the end of each write batch, on the server's own
  * connection: a commit from another connection would make this one drop its whole page cache.
- * A fold only raises the row's values and names the factor, so folding a row twice (two
- * processes), or one whose factor has since been replaced, is harmless. The newest log row is
- * never deleted, so sequence numbers never go back.
+ * A sweep walks the users' pks at the pace of the clock, so no batch does much of it (there is
+ * no list to build or sort either). A fold only raises the row's values and names the factor,
+ * so folding a row twice (two processes), or one whose factor has since been replaced, is
+ * harmless. The newest log row is never deleted, so sequence numbers never go back.
  */
 export function createAcceptFolder(
   db: Db,
   log: AcceptLog,
-  users: Pick<UserRepository, 'foldAccept'>,
+  users: Pick<UserRepository, 'foldAccept' | 'largestPk'>,
   clock: () => number = Date.now,
 ): BatchTail {
   const deleteBelow = db.prepare(
@@ -40,27 +52,38 @@ export function createAcceptFolder(
   let sweep: Sweep | null = null;
   /** Log rows below this are folded and may go. */
   let deletable = 0;
+  let lastNow = clock();
+  let lastSeqSeen = 0;
   // What this batch did, undone if it does not commit.
   let done: [pk: number, seq: number][] = [];
-  let before: { next: number; sweep: Sweep | null; deletable: number } | null = null;
+  let before: {
+    sweep: Sweep | null;
+    cursor: number;
+    elapsed: number;
+    deletable: number;
+    lastNow: number;
+    lastSeqSeen: number;
+  } | null = null;
 
-  function foldSlice(now: number): void {
+  function foldSlice(now: number, upToSeq: number): void {
     if (!sweep) {
-      const users = log.unfoldedUsers();
-      if (users.length === 0) return;
-      sweep = { users: users.sort(), next: 0, startedAt: now };
+      // Also when all is folded but rows are left to delete: that sweep only moves the bound.
+      if (!log.hasUnfolded() && deletable >= upToSeq) return;
+      sweep = { upToSeq, endPk: users.largestPk(), cursor: 0, elapsed: 0 };
     }
-    const due = Math.ceil((sweep.users.length * (now - sweep.startedAt)) / SWEEP_MS);
-    const end = Math.min(sweep.users.length, due, sweep.next + MAX_FOLDS_PER_BATCH);
-    for (; sweep.next < end; sweep.next++) {
-      const pk = sweep.users[sweep.next]!;
+    sweep.elapsed += Math.max(0, now - lastNow);
+    const due = Math.ceil((sweep.endPk * sweep.elapsed) / SWEEP_MS);
+    const until = Math.min(sweep.endPk, due, sweep.cursor + MAX_VISITS_PER_BATCH);
+    for (let folds = 0; sweep.cursor < until && folds < MAX_FOLDS_PER_BATCH;) {
+      const pk = ++sweep.cursor;
       const accept = log.newest(pk);
       if (!accept) continue;
       users.foldAccept(pk, accept.factorId, accept.step, accept.at);
       done.push([pk, accept.seq]);
+      folds++;
     }
-    if (sweep.next === sweep.users.length) {
-      deletable = log.foldedBelow();
+    if (sweep.cursor >= sweep.endPk) {
+      deletable = sweep.upToSeq;
       sweep = null;
     }
   }
@@ -69,17 +92,27 @@ export function createAcceptFolder(
     mark: () => 0,
     rollbackTo(mark) {
       if (mark !== 0 || !before) return;
-      sweep = before.sweep;
-      if (sweep) sweep.next = before.next;
-      deletable = before.deletable;
+      ({ sweep, deletable, lastNow, lastSeqSeen } = before);
+      if (sweep) Object.assign(sweep, { cursor: before.cursor, elapsed: before.elapsed });
       before = null;
       done = [];
     },
     write() {
-      before = { next: sweep?.next ?? 0, sweep, deletable };
-      foldSlice(clock());
-      if (deletable > 0 && deleteBelow.run(deletable, DELETE_PER_BATCH).changes === 0)
-        deletable = 0;
+      const now = clock();
+      const upToSeq = log.lastSeq();
+      before = {
+        sweep,
+        cursor: sweep?.cursor ?? 0,
+        elapsed: sweep?.elapsed ?? 0,
+        deletable,
+        lastNow,
+        lastSeqSeen,
+      };
+      foldSlice(now, upToSeq);
+      lastNow = now;
+      const appended = upToSeq - lastSeqSeen;
+      lastSeqSeen = upToSeq;
+      if (deletable > 0) deleteBelow.run(deletable, DELETE_PER_BATCH + 2 * appended);
     },
     committed() {
       for (const [pk, seq] of done) log.folded(pk, seq);

@@ -41,8 +41,8 @@ const logRows = (s: MfaServices) =>
   s.ctx.db.prepare('SELECT user_pk, step FROM mfa_totp_accepts ORDER BY seq').all();
 const row = (s: MfaServices) =>
   s.ctx.db
-    .prepare("SELECT totp_last_step, last_verified_at FROM mfa_users WHERE user_id = 'u'")
-    .get() as { totp_last_step: number; last_verified_at: number | null };
+    .prepare("SELECT totp_folded_step, last_verified_at FROM mfa_users WHERE user_id = 'u'")
+    .get() as { totp_folded_step: number; last_verified_at: number | null };
 
 describe('the accept log keeps the replay guard exact across processes', () => {
   it('a code one process accepted is refused by the other, and each sees the other’s newer step', async () => {
@@ -115,16 +115,45 @@ describe('folding the log into the rows', () => {
     const spent = stepAt(clock.now);
     const verifiedAt = clock.now;
     // Writes go on (another user) while the sweep's time passes: each batch folds a slice.
-    await a.users.put(caller, 'other', {});
+    const aBatch = () => a.users.put(caller, 'other', {});
+    await aBatch();
     clock.now += 10_001;
-    await a.users.put(caller, 'other', { displayName: 'x' });
-    expect(row(a)).toEqual({ totp_last_step: spent, last_verified_at: verifiedAt });
-    await a.users.put(caller, 'other', { displayName: 'y' });
+    await aBatch();
+    expect(row(a)).toEqual({ totp_folded_step: spent, last_verified_at: verifiedAt });
+    // A second sweep (nothing left to fold) moves the bound past the superseded row.
+    await aBatch();
+    clock.now += 10_001;
+    await aBatch();
+    await aBatch();
     // Only the newest row is left, so that sequence numbers never go back.
     expect(logRows(a)).toEqual([{ user_pk: expect.any(Number), step: spent }]);
     // Folded and forgotten, the code is still spent: the row guards it now.
     expect(await refusal(a.verify.verify(caller, 'u', code()))).toBe('CODE_REPLAYED');
     expect(a.users.get(caller, 'u').mfa.lastVerifiedAt).toBe(new Date(verifiedAt).toISOString());
+  });
+
+  it('a factor removed or reset before its accept was folded keeps that last verification', async () => {
+    const { a, b, caller, clock, code } = await twoProcesses();
+    const verifiedAt = new Date(clock.now).toISOString();
+    await a.verify.verify(caller, 'u', code(-1));
+    await b.admin.resetMfa(caller.clientId, 'u', 'console');
+    expect(a.users.get(caller, 'u').mfa).toMatchObject({
+      status: 'none',
+      lastVerifiedAt: verifiedAt,
+    });
+
+    const start = await a.enrollment.start(caller, 'u', {}, false);
+    const fresh = Buffer.from(base32ToBytes(start.secret));
+    await a.enrollment.confirm(
+      caller,
+      'u',
+      start.enrollmentId,
+      totpCodeAt(fresh, stepAt(clock.now)),
+    );
+    clock.now += 30_000;
+    // Removing MFA with a code is itself the last verification.
+    await a.verify.removeMfa(caller, 'u', totpCodeAt(fresh, stepAt(clock.now)));
+    expect(b.users.get(caller, 'u').mfa.lastVerifiedAt).toBe(new Date(clock.now).toISOString());
   });
 
   it('an accept is logged only if its job and its batch commit, numbered without gaps', async () => {

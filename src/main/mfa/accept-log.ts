@@ -19,7 +19,7 @@ interface PendingAccept {
 
 /**
  * The replay guard of users in good standing, kept off their rows (see migration 0007). The
- * guard of a factor is the larger of its row's `totp_last_step` and its newest row in
+ * guard of a factor is the larger of its row's `totp_folded_step` and its newest row in
  * `mfa_totp_accepts`; this module keeps the newest row of each user in memory, until it is folded
  * into the row, so a verify never searches the log.
  *
@@ -46,13 +46,9 @@ export interface AcceptLog {
   pending: BatchTail;
 
   // For the fold (accept-fold.ts), inside a write-queue job.
-  /**
-   * Log rows below this are folded into their rows or superseded by a newer accept of the same
-   * user; the newest row is never below it.
-   */
-  foldedBelow(): number;
-  /** The users with an accept not yet folded into their row, in no order. */
-  unfoldedUsers(): Int32Array;
+  /** Every log row is known: the newest one's sequence number (0 for none yet). */
+  lastSeq(): number;
+  hasUnfolded(): boolean;
   newest(pk: number): Readonly<Accept> | undefined;
   /** The fold that wrote `seq` into the row committed: unless a newer accept came since, done. */
   folded(pk: number, seq: number): void;
@@ -149,13 +145,11 @@ export function createAcceptLog(db: Db): AcceptLog {
       },
     },
 
-    foldedBelow() {
+    lastSeq() {
       ensureCaughtUp();
-      let below = lastSeq;
-      for (const accept of known.values()) below = Math.min(below, accept.seq);
-      return below;
+      return lastSeq;
     },
-    unfoldedUsers: () => Int32Array.from(known.keys()),
+    hasUnfolded: () => known.size > 0,
     newest: (pk) => known.get(pk),
     folded(pk, seq) {
       if (known.get(pk)?.seq === seq) known.delete(pk);

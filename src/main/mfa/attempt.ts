@@ -119,10 +119,12 @@ export function attemptInTransaction(ctx: MfaContext, caller: Caller, p: Prepare
       return { kind: 'replayed' };
     }
     // In good standing nothing on the row changes: the accept log keeps the guard and the time.
-    // Otherwise the success also clears the failures and the lapsed lock, on the row (its
-    // conditions were just checked under the same lock; it repeats them all the same).
+    // Otherwise the success also clears the failures and the lapsed lock, on the row. Its
+    // conditions were just checked under the same lock; if the row disagrees, the memory of it
+    // is wrong, and the job fails (its writes undone, the memory dropped) rather than guess.
     if (failures === 0 && lockedUntil === null) ctx.accepts.append(p.pk, p.factorId, p.step, now);
-    else if (!ctx.users.acceptTotp(p.pk, p.factorId, p.step, now)) return { kind: 'replayed' };
+    else if (!ctx.users.acceptTotp(p.pk, p.factorId, p.step, now))
+      throw new Error('The remembered state of an MFA user disagrees with its row.');
     ctx.record({
       ...base,
       event: 'verify.success',

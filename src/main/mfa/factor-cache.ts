@@ -2,7 +2,7 @@ import type { MfaKeys } from './mfa-keys';
 import { noRecentCodes, type RecentCodes } from './totp';
 
 /** Bounded so a server with very many users cannot grow without limit; refilled on demand. */
-const MAX_ENTRIES = 100_000;
+const MAX_ENTRIES = 500_000;
 
 /** What a verify needs of an enrolled user: its row, its factor and the opened secret. */
 export interface CachedFactor {

@@ -26,26 +26,23 @@ const SIX_DIGITS = /^\d{6}$/;
 const expectedWord = Buffer.alloc(4);
 
 /**
- * The codes of a factor's last few steps. Each is an HMAC (the largest CPU cost of a verify),
- * and an attempt computes up to 2 × window + 1 of them: a second attempt within the window
- * (the next step's code, a retry, a burst of wrong guesses) reuses what the first computed.
- * Kept in memory beside the secret they derive from, never anywhere else.
+ * The codes of a factor's last few steps (its window and one more). Each is an HMAC, the
+ * largest CPU cost of a verify, and an attempt computes up to 2 × window + 1 of them: a second
+ * attempt within the window (the next step's code, a retry, a burst of wrong guesses) reuses
+ * what the first computed. Kept in memory beside the secret they derive from, nowhere else.
  */
 export interface RecentCodes {
   steps: number[];
   values: number[];
 }
 
-/** Enough for the default window (the step before, now, the step after) and the next one. */
-const RECENT_CODES = 4;
-
 export const noRecentCodes = (): RecentCodes => ({ steps: [], values: [] });
 
-function valueAt(secret: Buffer, step: number, recent: RecentCodes): number {
+function valueAt(secret: Buffer, step: number, recent: RecentCodes, keep: number): number {
   const index = recent.steps.indexOf(step);
   if (index >= 0) return recent.values[index]!;
   const value = hotpValue(secret, step);
-  if (recent.steps.length === RECENT_CODES) {
+  while (recent.steps.length >= keep) {
     recent.steps.shift();
     recent.values.shift();
   }
@@ -54,8 +51,8 @@ function valueAt(secret: Buffer, step: number, recent: RecentCodes): number {
   return value;
 }
 
-function codeAt(secret: Buffer, step: number, recent: RecentCodes): boolean {
-  expectedWord.writeUInt32BE(valueAt(secret, step, recent));
+function codeAt(secret: Buffer, step: number, recent: RecentCodes, keep: number): boolean {
+  expectedWord.writeUInt32BE(valueAt(secret, step, recent, keep));
   return timingSafeEqual(expectedWord, givenWord);
 }
 
@@ -75,10 +72,12 @@ export function matchingStep(
   if (!SIX_DIGITS.test(code)) return null;
   const now = stepAt(nowMs);
   givenWord.writeUInt32BE(Number(code));
-  if (codeAt(secret, now, recent)) return now;
+  // The whole window, and the step after it (the next one's window reaches it).
+  const keep = 2 * window + 2;
+  if (codeAt(secret, now, recent, keep)) return now;
   for (let distance = 1; distance <= window; distance++) {
-    if (codeAt(secret, now - distance, recent)) return now - distance;
-    if (codeAt(secret, now + distance, recent)) return now + distance;
+    if (codeAt(secret, now - distance, recent, keep)) return now - distance;
+    if (codeAt(secret, now + distance, recent, keep)) return now + distance;
   }
   return null;
 }

@@ -3,7 +3,7 @@ import { LOCKED_UNTIL_SQL } from './lockout';
 import type { BatchTail } from './write-queue';
 
 /** Bounded so a server with very many users cannot grow without limit; refilled on demand. */
-const MAX_REMEMBERED = 100_000;
+const MAX_REMEMBERED = 500_000;
 
 export interface UserRow {
   pk: number;
@@ -14,7 +14,7 @@ export interface UserRow {
   created_at: number;
   totp_factor_id: string | null;
   totp_secret: Buffer | null;
-  totp_last_step: number;
+  totp_folded_step: number;
   backup_codes_remaining: number;
   failures: number;
   locked_until: number | null;
@@ -59,13 +59,13 @@ export function createUserRepository(db: Db) {
     delete: db.prepare('DELETE FROM mfa_users WHERE pk = ?'),
     hotState: db
       .prepare(
-        'SELECT totp_factor_id, totp_last_step, failures, locked_until, backup_codes_remaining FROM mfa_users WHERE pk = ?',
+        'SELECT totp_factor_id, totp_folded_step, failures, locked_until, backup_codes_remaining FROM mfa_users WHERE pk = ?',
       )
       .raw(),
     // A success of a user with failures or a lapsed lock; the checks ride along (attempt.ts).
     acceptTotp: db.prepare(`
-      UPDATE mfa_users SET totp_last_step = ?, failures = 0, locked_until = NULL, last_verified_at = ?
-      WHERE pk = ? AND totp_factor_id = ? AND totp_last_step < ?
+      UPDATE mfa_users SET totp_folded_step = ?, failures = 0, locked_until = NULL, last_verified_at = ?
+      WHERE pk = ? AND totp_factor_id = ? AND totp_folded_step < ?
         AND (locked_until IS NULL OR locked_until <= ?)`),
     acceptBackup: db.prepare(`
       UPDATE mfa_users SET failures = 0, locked_until = NULL, last_verified_at = :now,
@@ -79,18 +79,22 @@ export function createUserRepository(db: Db) {
       RETURNING failures, locked_until`),
     setFactor: db.prepare(`
       UPDATE mfa_users SET totp_factor_id = :factor, totp_secret = :secret, totp_enrolled_at = :now,
-        totp_last_step = :step, backup_codes_remaining = :codes, failures = 0, locked_until = NULL, updated_at = :now
+        totp_folded_step = :step, backup_codes_remaining = :codes, failures = 0, locked_until = NULL, updated_at = :now
       WHERE pk = :pk AND totp_factor_id IS NULL`),
+    // The factor's last verification may be in the accept log only, which stops counting it
+    // once the factor is gone: the caller passes it (0 for none) to keep it on the row.
     clearFactor: db.prepare(`
-      UPDATE mfa_users SET totp_factor_id = NULL, totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = -1,
-        backup_codes_remaining = 0, failures = 0, locked_until = NULL, updated_at = :now
+      UPDATE mfa_users SET totp_factor_id = NULL, totp_secret = NULL, totp_enrolled_at = NULL, totp_folded_step = -1,
+        backup_codes_remaining = 0, failures = 0, locked_until = NULL, updated_at = :now,
+        last_verified_at = nullif(max(coalesce(last_verified_at, 0), :verifiedAt), 0)
       WHERE pk = :pk`),
     setBackupCount: db.prepare('UPDATE mfa_users SET backup_codes_remaining = ? WHERE pk = ?'),
     // Raises only, and names the factor: see accept-fold.ts.
     foldAccept: db.prepare(`
-      UPDATE mfa_users SET totp_last_step = max(totp_last_step, ?),
+      UPDATE mfa_users SET totp_folded_step = max(totp_folded_step, ?),
         last_verified_at = max(coalesce(last_verified_at, 0), ?)
       WHERE pk = ? AND totp_factor_id = ?`),
+    largestPk: db.prepare('SELECT coalesce(max(pk), 0) FROM mfa_users').pluck(),
     // Changes only when another connection (another process) committed.
     dataVersion: db.prepare('PRAGMA data_version').pluck(),
     unlock: db.prepare(
@@ -129,6 +133,7 @@ export function createUserRepository(db: Db) {
     update: (pk: number, displayName: string | null, email: string | null, now: number) =>
       s.update.run(displayName, email, now, pk),
     delete: (pk: number) => changed(pk, s.delete.run(pk).changes > 0),
+    largestPk: () => s.largestPk.get() as number,
     /** Inside a write-queue job (the write lock makes the memory exact). */
     hotState(pk: number): HotState | undefined {
       if (!checked) {
@@ -176,7 +181,8 @@ export function createUserRepository(db: Db) {
       remembered.set(pk, [factor, step, 0, null, codes]);
       return true;
     },
-    clearFactor: (pk: number, now: number) => changed(pk, s.clearFactor.run({ pk, now })),
+    clearFactor: (pk: number, now: number, verifiedAt: number | null) =>
+      changed(pk, s.clearFactor.run({ pk, now, verifiedAt: verifiedAt ?? 0 })),
     setBackupCount: (pk: number, count: number) => changed(pk, s.setBackupCount.run(count, pk)),
     unlock: (pk: number, now: number) => changed(pk, s.unlock.run(now, pk).changes > 0),
     foldAccept(pk: number, factor: string, step: number, at: number): void {

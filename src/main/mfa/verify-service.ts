@@ -85,7 +85,9 @@ export function createVerifyService(ctx: MfaContext) {
     /** Step-up with a TOTP or backup code, then the factor, its codes and any lock are gone. */
     async removeMfa(caller: Caller, userId: string, code: string): Promise<{ status: 'none' }> {
       const { outcome } = await attempt(caller, userId, code, true, (p) => {
-        ctx.users.clearFactor(p.pk, ctx.clock());
+        // The code just spent is the factor's last verification.
+        const now = ctx.clock();
+        ctx.users.clearFactor(p.pk, now, now);
         ctx.factors.deleteCodes(p.pk);
         ctx.record({
           actor: caller.actor,
