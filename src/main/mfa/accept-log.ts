@@ -76,9 +76,25 @@ export function createAcceptLog(db: Db): AcceptLog {
   const pendingByPk = new Map<number, PendingAccept>();
   let caughtUp = false;
 
+  /**
+   * Updated in place: a new object per verify would live until the fold, long enough to be
+   * promoted, and the old generation's collections (pauses of 10-20 ms) would come that often.
+   */
+  function remember(pk: number, seq: number, factorId: string, step: number, at: number): void {
+    const accept = known.get(pk);
+    if (!accept) {
+      known.set(pk, { seq, factorId, step, at });
+      return;
+    }
+    accept.seq = seq;
+    accept.factorId = factorId;
+    accept.step = step;
+    accept.at = at;
+  }
+
   function catchUp(): void {
     for (const [seq, pk, factorId, step, at] of since.all(lastSeq) as LogRow[]) {
-      known.set(pk, { seq, factorId, step, at });
+      remember(pk, seq, factorId, step, at);
       lastSeq = seq;
     }
   }
@@ -137,7 +153,7 @@ export function createAcceptLog(db: Db): AcceptLog {
       },
       committed() {
         for (const { pk, factorId, step, at } of pending) {
-          known.set(pk, { seq: ++lastSeq, factorId, step, at });
+          remember(pk, ++lastSeq, factorId, step, at);
         }
         pending = [];
         pendingByPk.clear();

@@ -8,6 +8,7 @@ import type { MfaContext } from './mfa-context';
 import { badCodeFormat, MfaError, userNotFound } from './mfa-error';
 import {
   matchingStep,
+  noRecentCodes,
   normalizeTotpCode,
   TOTP_DIGITS,
   TOTP_PERIOD_SECONDS,
@@ -94,7 +95,9 @@ export function createEnrollmentService(ctx: MfaContext) {
       const totp = normalizeTotpCode(code);
       if (totp === null) throw badCodeFormat('the 6-digit code from the authenticator app');
       const secret = ctx.keys.open(pending.secret, enrollmentId);
-      const step = matchingStep(secret, totp, now, caller.policy.window);
+      // Kept with the factor below: the first login, usually within the minute, needs them too.
+      const recentCodes = noRecentCodes();
+      const step = matchingStep(secret, totp, now, caller.policy.window, recentCodes);
       const base = { actor: caller.actor, clientId: caller.clientId, userId };
       if (step === null) {
         await writes.run(() =>
@@ -121,7 +124,14 @@ export function createEnrollmentService(ctx: MfaContext) {
       if (result === 'gone') throw notFound;
       if (result === 'enrolled') throw alreadyEnrolled();
       // The user verifies next (a login); the secret is open already, so cache it now.
-      ctx.factorCache.remember(caller.clientId, userId, row.pk, enrollmentId, pending.secret);
+      ctx.factorCache.remember(
+        caller.clientId,
+        userId,
+        row.pk,
+        enrollmentId,
+        pending.secret,
+        recentCodes,
+      );
       return { status: 'enrolled' as const, backupCodes: codes.map(formatBackupCode) };
     },
   };

@@ -26,20 +26,19 @@ export function createFactorCache(keys: MfaKeys) {
   return {
     get: (clientId: string, userId: string) => byClient.get(clientId)?.get(userId),
 
-    /** Opens the sealed secret of an enrolled row and keeps it. */
+    /**
+     * Opens the sealed secret of an enrolled row and keeps it, with the codes already computed
+     * from it (a confirm's), if any.
+     */
     remember(
       clientId: string,
       userId: string,
       pk: number,
       factorId: string,
       sealed: Buffer,
+      recentCodes: RecentCodes = noRecentCodes(),
     ): CachedFactor {
-      const entry = {
-        pk,
-        factorId,
-        secret: keys.open(sealed, factorId),
-        recentCodes: noRecentCodes(),
-      };
+      const entry = { pk, factorId, secret: keys.open(sealed, factorId), recentCodes };
       if (size >= MAX_ENTRIES) {
         byClient.clear();
         size = 0;
