@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { callerOf, createMfaServices, type MfaServices } from '../api/services';
-import { base32ToBytes } from '../../shared/secret';
 import { openTempApp, type TempApp } from '../testing/temp-app';
 import { totpCodeAt } from '../testing/totp-code';
 import { createAcceptLog } from './accept-log';
+import { enrollTotp } from './testing/enroll';
 import { migratedTo } from './testing/migrated-db';
 import { stepAt } from './totp';
 import { createWriteQueue } from './write-queue';
@@ -23,14 +23,7 @@ async function twoProcesses() {
   const created = await a.clients.create('unit', 'client');
   const caller = callerOf(a.clients.authenticate(`Bearer ${created.key}`));
   await a.users.put(caller, 'u', {});
-  const start = await a.enrollment.start(caller, 'u', {}, false);
-  const secret = Buffer.from(base32ToBytes(start.secret));
-  await a.enrollment.confirm(
-    caller,
-    'u',
-    start.enrollmentId,
-    totpCodeAt(secret, stepAt(clock.now)),
-  );
+  const secret = await enrollTotp(a, caller, 'u', clock.now);
   // Two steps on: the steps either side of now are all unspent.
   clock.now += 60_000;
   const code = (offset = 0) => totpCodeAt(secret, stepAt(clock.now) + offset);
@@ -93,14 +86,7 @@ describe('the accept log keeps the replay guard exact across processes', () => {
     const { a, b, caller, clock, code } = await twoProcesses();
     await a.verify.verify(caller, 'u', code(1));
     await b.admin.resetMfa(caller.clientId, 'u', 'console');
-    const start = await b.enrollment.start(caller, 'u', {}, false);
-    const fresh = Buffer.from(base32ToBytes(start.secret));
-    await b.enrollment.confirm(
-      caller,
-      'u',
-      start.enrollmentId,
-      totpCodeAt(fresh, stepAt(clock.now) - 1),
-    );
+    const fresh = await enrollTotp(b, caller, 'u', clock.now - 30_000);
     // The old factor's accept (a later step) does not make the new factor's code a replay.
     const ok = await a.verify.verify(caller, 'u', totpCodeAt(fresh, stepAt(clock.now)));
     expect(ok.valid).toBe(true);
@@ -142,14 +128,7 @@ describe('folding the log into the rows', () => {
       lastVerifiedAt: verifiedAt,
     });
 
-    const start = await a.enrollment.start(caller, 'u', {}, false);
-    const fresh = Buffer.from(base32ToBytes(start.secret));
-    await a.enrollment.confirm(
-      caller,
-      'u',
-      start.enrollmentId,
-      totpCodeAt(fresh, stepAt(clock.now)),
-    );
+    const fresh = await enrollTotp(a, caller, 'u', clock.now);
     clock.now += 30_000;
     // Removing MFA with a code is itself the last verification.
     await a.verify.removeMfa(caller, 'u', totpCodeAt(fresh, stepAt(clock.now)));

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { callerOf, createMfaServices, type MfaServices } from '../api/services';
 import { openTempApp, type TempApp } from '../testing/temp-app';
-import { base32ToBytes } from '../../shared/secret';
 import type { Caller } from './caller';
+import { enrollTotp } from './testing/enroll';
 import { stepAt } from './totp';
 import { totpCodeAt } from '../testing/totp-code';
 
@@ -21,14 +21,7 @@ async function setup(): Promise<{
   const created = await s.clients.create('unit', 'client');
   const caller = callerOf(s.clients.authenticate(`Bearer ${created.key}`));
   await s.users.put(caller, 'u', {});
-  const start = await s.enrollment.start(caller, 'u', {}, false);
-  const secret = Buffer.from(base32ToBytes(start.secret));
-  await s.enrollment.confirm(
-    caller,
-    'u',
-    start.enrollmentId,
-    totpCodeAt(secret, stepAt(clock.now)),
-  );
+  const secret = await enrollTotp(s, caller, 'u', clock.now);
   return { s, caller, clock, secret };
 }
 
@@ -102,14 +95,7 @@ describe('cached factors', () => {
     // A second connection to the same database stands for another process.
     const other = createMfaServices(await temp!.openAnother());
     await other.admin.resetMfa(caller.clientId, 'u', 'console');
-    const start = await other.enrollment.start(caller, 'u', {}, false);
-    const fresh = Buffer.from(base32ToBytes(start.secret));
-    await other.enrollment.confirm(
-      caller,
-      'u',
-      start.enrollmentId,
-      totpCodeAt(fresh, stepAt(clock.now)),
-    );
+    const fresh = await enrollTotp(other, caller, 'u', clock.now);
     clock.now += 30_000;
     // The old secret's code is wrong for the new factor: one failure, not two.
     const err = await s.verify
