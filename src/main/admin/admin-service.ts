@@ -84,7 +84,10 @@ export function createAdminService(ctx: MfaContext) {
     async resetMfa(clientId: string, userId: string, actor: string): Promise<AdminUser> {
       const row = target(clientId, userId);
       await ctx.writes.run(() => {
-        ctx.users.clearFactor(row.pk, ctx.clock(), ctx.accepts.lastVerifiedAt(row));
+        // Read in the job: a verify of this batch, or another process, may have changed it.
+        const current = ctx.users.findByPk(row.pk);
+        const verifiedAt = current ? ctx.accepts.lastVerifiedAt(current) : null;
+        ctx.users.clearFactor(row.pk, ctx.clock(), verifiedAt);
         ctx.factors.deleteCodes(row.pk);
         ctx.factors.deletePending(row.pk);
         ctx.record({ actor, clientId, userId, event: 'mfa.reset', outcome: 'success' });

@@ -28,7 +28,7 @@ function setup(users: number) {
       }
     });
   const rows = () => db.prepare('SELECT count(*) FROM mfa_totp_accepts').pluck().get() as number;
-  return { clock, folded, batch, rows };
+  return { clock, folded, batch, rows, log };
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
@@ -59,6 +59,18 @@ describe('folding the accept log', () => {
     clock.now += 5_000;
     await batch([]);
     expect(folded).toEqual(range(1, 101));
+  });
+
+  it('reaches the accept of a user deleted since, above the largest pk left, and then stops', async () => {
+    const { clock, folded, batch, log } = setup(10);
+    await batch([25]);
+    for (let t = 0; t < 30; t++) {
+      clock.now += 1000;
+      await batch([]);
+    }
+    expect(folded).toEqual([25]);
+    // Nothing is left to fold, so no sweep keeps starting.
+    expect(log.hasUnfolded()).toBe(false);
   });
 
   it('deletes folded rows faster than batches of thousands of accepts append them', async () => {

@@ -21,8 +21,9 @@ interface Sweep {
   /** The log rows it covers: when it ends, each is folded or superseded by a newer one. */
   upToSeq: number;
   /**
-   * Users by pk up to the largest there was when it began, in order: neighbours share pages, so
-   * a page is written once per sweep. Users made since wait for the next one.
+   * Users by pk up to the largest there was when it began (or that the index has: a user deleted
+   * since), in order: neighbours share pages, so a page is written once per sweep. Users made
+   * since wait for the next one.
    */
   endPk: number;
   /** The last pk visited. */
@@ -69,7 +70,12 @@ export function createAcceptFolder(
     if (!sweep) {
       // Also when all is folded but rows are left to delete: that sweep only moves the bound.
       if (!log.hasUnfolded() && deletable >= upToSeq) return;
-      sweep = { upToSeq, endPk: users.largestPk(), cursor: 0, elapsed: 0 };
+      // Capped where pks stop being exact numbers (the app only ever takes the next one).
+      const endPk = Math.min(
+        Math.max(users.largestPk(), log.largestPk()),
+        Number.MAX_SAFE_INTEGER - MAX_VISITS_PER_BATCH,
+      );
+      sweep = { upToSeq, endPk, cursor: 0, elapsed: 0 };
     }
     sweep.elapsed += Math.max(0, now - lastNow);
     const due = Math.ceil((sweep.endPk * sweep.elapsed) / SWEEP_MS);

@@ -135,6 +135,16 @@ describe('folding the log into the rows', () => {
     expect(b.users.get(caller, 'u').mfa.lastVerifiedAt).toBe(new Date(clock.now).toISOString());
   });
 
+  it('a reset in the same batch as a verify keeps that verify as the last one', async () => {
+    const { a, caller, clock, code } = await twoProcesses();
+    // One event-loop turn: one write batch, the verify's job first.
+    const verified = a.verify.verify(caller, 'u', code());
+    const reset = a.admin.resetMfa(caller.clientId, 'u', 'console');
+    expect((await verified).valid).toBe(true);
+    await reset;
+    expect(a.users.get(caller, 'u').mfa.lastVerifiedAt).toBe(new Date(clock.now).toISOString());
+  });
+
   it('an accept is logged only if its job and its batch commit, numbered without gaps', async () => {
     const db = migratedTo(7);
     db.exec('CREATE TABLE parent (id INTEGER PRIMARY KEY)');

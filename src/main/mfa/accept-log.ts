@@ -49,6 +49,8 @@ export interface AcceptLog {
   /** Every log row is known: the newest one's sequence number (0 for none yet). */
   lastSeq(): number;
   hasUnfolded(): boolean;
+  /** The largest pk it has had an accept of, so that a sweep reaches users deleted since. */
+  largestPk(): number;
   newest(pk: number): Readonly<Accept> | undefined;
   /** The fold that wrote `seq` into the row committed: unless a newer accept came since, done. */
   folded(pk: number, seq: number): void;
@@ -72,6 +74,8 @@ export function createAcceptLog(db: Db): AcceptLog {
   // By user: the newest accept not yet folded.
   const known = new Map<number, Accept>();
   let lastSeq = 0;
+  // Of every user ever remembered: one deleted since may still be in `known`.
+  let largestPk = 0;
   let pending: PendingAccept[] = [];
   const pendingByPk = new Map<number, PendingAccept>();
   let caughtUp = false;
@@ -81,6 +85,7 @@ export function createAcceptLog(db: Db): AcceptLog {
    * promoted, and the old generation's collections (pauses of 10-20 ms) would come that often.
    */
   function remember(pk: number, seq: number, factorId: string, step: number, at: number): void {
+    largestPk = Math.max(largestPk, pk);
     const accept = known.get(pk);
     if (!accept) {
       known.set(pk, { seq, factorId, step, at });
@@ -128,11 +133,16 @@ export function createAcceptLog(db: Db): AcceptLog {
     },
 
     lastVerifiedAt(row) {
-      if (row.totp_factor_id === null) return row.last_verified_at;
+      const factorId = row.totp_factor_id;
+      if (factorId === null) return row.last_verified_at;
       catchUp();
+      let at = row.last_verified_at ?? 0;
       const accept = known.get(row.pk);
-      if (accept?.factorId !== row.totp_factor_id) return row.last_verified_at;
-      return Math.max(row.last_verified_at ?? 0, accept.at);
+      if (accept?.factorId === factorId) at = Math.max(at, accept.at);
+      // Inside a write-queue job: this batch's accepts count too.
+      const mine = pendingByPk.get(row.pk);
+      if (mine?.factorId === factorId) at = Math.max(at, mine.at);
+      return at === 0 ? row.last_verified_at : at;
     },
 
     pending: {
@@ -166,6 +176,7 @@ export function createAcceptLog(db: Db): AcceptLog {
       return lastSeq;
     },
     hasUnfolded: () => known.size > 0,
+    largestPk: () => largestPk,
     newest: (pk) => known.get(pk),
     folded(pk, seq) {
       if (known.get(pk)?.seq === seq) known.delete(pk);
