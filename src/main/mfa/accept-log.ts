@@ -10,12 +10,8 @@ export interface Accept {
   at: number;
 }
 
-interface PendingAccept {
-  pk: number;
-  factorId: string;
-  step: number;
-  at: number;
-}
+/** An accept of the batch running now: its sequence number is given when it is written. */
+type PendingAccept = Omit<Accept, 'seq'> & { pk: number };
 
 /**
  * The replay guard of users in good standing, kept off their rows (see migration 0007). The
@@ -111,6 +107,14 @@ export function createAcceptLog(db: Db): AcceptLog {
     }
   };
 
+  /** The factor's newest accept the row may not show: this batch's, else the index's. */
+  function newestOf(pk: number, factorId: string): { step: number; at: number } | undefined {
+    const mine = pendingByPk.get(pk);
+    if (mine?.factorId === factorId) return mine;
+    const accept = known.get(pk);
+    return accept?.factorId === factorId ? accept : undefined;
+  }
+
   function dropPending(mark: number): void {
     pending.length = Math.min(pending.length, mark);
     pendingByPk.clear();
@@ -120,10 +124,7 @@ export function createAcceptLog(db: Db): AcceptLog {
   return {
     lastStep(pk, factorId) {
       ensureCaughtUp();
-      const mine = pendingByPk.get(pk);
-      if (mine?.factorId === factorId) return mine.step;
-      const accept = known.get(pk);
-      return accept?.factorId === factorId ? accept.step : -1;
+      return newestOf(pk, factorId)?.step ?? -1;
     },
 
     append(pk, factorId, step, at) {
@@ -133,16 +134,12 @@ export function createAcceptLog(db: Db): AcceptLog {
     },
 
     lastVerifiedAt(row) {
-      const factorId = row.totp_factor_id;
-      if (factorId === null) return row.last_verified_at;
+      if (row.totp_factor_id === null) return row.last_verified_at;
       catchUp();
-      let at = row.last_verified_at ?? 0;
-      const accept = known.get(row.pk);
-      if (accept?.factorId === factorId) at = Math.max(at, accept.at);
-      // Inside a write-queue job: this batch's accepts count too.
-      const mine = pendingByPk.get(row.pk);
-      if (mine?.factorId === factorId) at = Math.max(at, mine.at);
-      return at === 0 ? row.last_verified_at : at;
+      // Inside a write-queue job, this batch's accepts count too.
+      const accept = newestOf(row.pk, row.totp_factor_id);
+      if (!accept) return row.last_verified_at;
+      return Math.max(row.last_verified_at ?? 0, accept.at);
     },
 
     pending: {

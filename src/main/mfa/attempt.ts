@@ -105,11 +105,11 @@ export function attemptInTransaction(ctx: MfaContext, caller: Caller, p: Prepare
   if (p.step !== null) {
     const hot = ctx.users.hotState(p.pk);
     if (!hot || hot[0] !== p.factorId) return { kind: 'stale' };
-    const [, rowStep, failures, lockedUntil, remaining] = hot;
+    const [, foldedStep, failures, lockedUntil, remaining] = hot;
     if (isLocked(lockedUntil, now)) return lockedNow();
     // Read and decided under the write lock, with every accept of every process known (see
     // accept-log.ts): of two racers, the second sees the first one's step.
-    if (p.step <= Math.max(rowStep, ctx.accepts.lastStep(p.pk, p.factorId))) {
+    if (p.step <= Math.max(foldedStep, ctx.accepts.lastStep(p.pk, p.factorId))) {
       ctx.record({
         ...base,
         event: 'verify.replayed',

@@ -28,7 +28,7 @@ export interface UserRow {
  */
 export type HotState = [
   factorId: string | null,
-  lastStep: number,
+  foldedStep: number,
   failures: number,
   lockedUntil: number | null,
   backupCodesRemaining: number,

@@ -45,18 +45,26 @@ function walRestarts(file: string): number {
   return header.readUInt32BE(12);
 }
 
-it('restarts the WAL under writes that never pause (the gated last pass)', async () => {
+/**
+ * A database with a table to fill, its server's write queue, and a checkpointer that restarts
+ * the WAL every 300 frames.
+ */
+function fillerBehindCheckpointer() {
   dir = mkdtempSync(join(tmpdir(), 'tessera-ckpt-'));
   const file = join(dir, 'tessera.db');
   const key = randomBytes(32);
   const db = openDatabase({ file, key, keyCheck: randomBytes(32), migrations });
   db.exec('CREATE TABLE filler (x BLOB)');
-  const insert = db.prepare('INSERT INTO filler VALUES (?)');
   const gate = createWriteGate();
   const writes = createWriteQueue(db, undefined, gate);
   const checkpointer = startWalCheckpointer(db, key, gate, 300);
-  const before = walRestarts(file);
-  // A commit every turn of the event loop for two seconds: with no quiet moment, only the
+  return { file, key, db, writes, checkpointer, before: walRestarts(file) };
+}
+
+it('restarts the WAL under writes that never pause (the gated last pass)', async () => {
+  const { file, db, writes, checkpointer, before } = fillerBehindCheckpointer();
+  const insert = db.prepare('INSERT INTO filler VALUES (?)');
+  // A commit every turn of the event loop for three seconds: with no quiet moment, only the
   // checkpointer's gated last pass lets the server's next write start the WAL over.
   let rows = 0;
   const until = Date.now() + 3000;
@@ -73,19 +81,11 @@ it('restarts the WAL under writes that never pause (the gated last pass)', async
 });
 
 it('restarts the WAL when another process keeps writing too (the gate holds only this one)', async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tessera-ckpt-'));
-  const file = join(dir, 'tessera.db');
-  const key = randomBytes(32);
-  const db = openDatabase({ file, key, keyCheck: randomBytes(32), migrations });
-  db.exec('CREATE TABLE filler (x BLOB)');
+  const { file, key, db, writes, checkpointer, before } = fillerBehindCheckpointer();
   // The other process's server: its own connection, which our gate does not hold.
   const other = openDatabase({ file, key, keyCheck: randomBytes(32), migrations });
   other.pragma('wal_autocheckpoint = 0');
   const theirs = createWriteQueue(other);
-  const gate = createWriteGate();
-  const writes = createWriteQueue(db, undefined, gate);
-  const checkpointer = startWalCheckpointer(db, key, gate, 300);
-  const before = walRestarts(file);
   let rows = 0;
   const until = Date.now() + 2500;
   while (Date.now() < until) {
