@@ -82,8 +82,8 @@ function migrate(db: Db, file: string, list: readonly Migration[]): void {
  * The page cipher of new databases: AEGIS-256 (SQLite3MultipleCiphers' `aegis`), an authenticated
  * cipher built on the CPU's AES round instructions, so a page that was tampered with fails to
  * read instead of decrypting to garbage. It is the cheapest of the ciphers measured per written
- * page, which is what a verify of a random user costs (one row's page per commit, then again in
- * the checkpoint): 8.5 µs per random-row update against 12.2 µs for AES-256-CBC (unauthenticated)
+ * page (every commit writes pages, and the checkpoint writes them again): 8.5 µs per random-row
+ * update against 12.2 µs for AES-256-CBC (unauthenticated)
  * and 14.2 µs for ChaCha20-Poly1305. Opening a connection runs its Argon2id key derivation once
  * (about 20 ms). Existing databases keep the cipher they were created with.
  */
