@@ -141,13 +141,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   port = typeof address === 'object' && address ? address.port : options.port;
   const ipv6 = await servers.listenIpv6(port);
   const checkpointer = options.services.startCheckpointer();
+  const codesAhead = options.services.startCodesAhead();
   return {
     url: `http://127.0.0.1:${port}`,
     ipv6Url: ipv6 ? `http://[::1]:${port}` : null,
     port,
     async close() {
       await Promise.all([app.close(), servers.close()]);
-      await checkpointer.stop();
+      await Promise.all([checkpointer.stop(), codesAhead.stop()]);
       // The owner may already have closed the database (Electron quits synchronously).
       if (options.services.ctx.db.open) options.services.ctx.writes.flush();
     },

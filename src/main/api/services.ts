@@ -23,6 +23,8 @@ export interface MfaServices {
   admin: AdminService;
   /** Moves WAL checkpoints off the request thread (the server calls it; CLI commands do not). */
   startCheckpointer(): WalCheckpointer;
+  /** Moves the TOTP codes' HMACs off the request thread (the server calls it too). */
+  startCodesAhead(): { stop(): Promise<void> };
 }
 
 export interface MfaHost {
@@ -42,6 +44,7 @@ export function createMfaServices(app: MfaHost): MfaServices {
     admin: createAdminService(ctx),
     startCheckpointer: () =>
       startWalCheckpointer(app.db, deriveKey(app.masterKey, 'database'), ctx.gate),
+    startCodesAhead: () => ctx.codesAhead.start(),
   };
 }
 

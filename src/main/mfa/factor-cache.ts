@@ -1,8 +1,9 @@
+import type { CodesAhead } from './codes-ahead';
 import type { MfaKeys } from './mfa-keys';
 import { noRecentCodes, type RecentCodes } from './totp';
 
 /** Bounded so a server with very many users cannot grow without limit; refilled on demand. */
-const MAX_ENTRIES = 500_000;
+export const MAX_CACHED_FACTORS = 500_000;
 
 /** What a verify needs of an enrolled user: its row, its factor and the opened secret. */
 export interface CachedFactor {
@@ -19,7 +20,7 @@ export interface CachedFactor {
  * factor id, so a stale entry cannot accept, count or consume anything; it is seen as "the factor
  * changed" and the attempt is redone from a fresh read. Only enrolled users are cached.
  */
-export function createFactorCache(keys: MfaKeys) {
+export function createFactorCache(keys: MfaKeys, ahead: Pick<CodesAhead, 'track' | 'releaseAll'>) {
   // By client, then user: no key string to build and hash on every lookup.
   const byClient = new Map<string, Map<string, CachedFactor>>();
   let size = 0;
@@ -38,20 +39,30 @@ export function createFactorCache(keys: MfaKeys) {
       sealed: Buffer,
       recentCodes: RecentCodes = noRecentCodes(),
     ): CachedFactor {
-      const entry = { pk, factorId, secret: keys.open(sealed, factorId), recentCodes };
-      if (size >= MAX_ENTRIES) {
+      const secret = keys.open(sealed, factorId);
+      if (size >= MAX_CACHED_FACTORS) {
         byClient.clear();
+        ahead.releaseAll();
         size = 0;
       }
       let users = byClient.get(clientId);
       if (!users) byClient.set(clientId, (users = new Map()));
-      if (!users.has(userId)) size++;
+      const replaced = users.get(userId);
+      if (replaced) replaced.recentCodes.ahead?.release();
+      else size++;
+      recentCodes.ahead = ahead.track(secret);
+      const entry = { pk, factorId, secret, recentCodes };
       users.set(userId, entry);
       return entry;
     },
 
     forget(clientId: string, userId: string): void {
-      if (byClient.get(clientId)?.delete(userId)) size--;
+      const users = byClient.get(clientId);
+      const entry = users?.get(userId);
+      if (!entry) return;
+      users!.delete(userId);
+      entry.recentCodes.ahead?.release();
+      size--;
     },
   };
 }

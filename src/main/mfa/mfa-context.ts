@@ -2,6 +2,7 @@ import type { Db } from '../store/database';
 import { createAcceptFolder } from './accept-fold';
 import { createAcceptLog, type AcceptLog } from './accept-log';
 import { createAuditLog, type AuditEntry, type AuditLog } from './audit-log';
+import { createCodesAhead, type CodesAhead } from './codes-ahead';
 import { createFactorCache, type FactorCache } from './factor-cache';
 import { createFactorRepository, type FactorRepository } from './factor-repository';
 import { createMfaKeys, type MfaKeys } from './mfa-keys';
@@ -23,6 +24,8 @@ export interface MfaContext {
   keys: MfaKeys;
   /** Enrolled factors with their opened secrets, for the verify hot path. */
   factorCache: FactorCache;
+  /** Their codes, computed ahead once a worker is started (the server does). */
+  codesAhead: CodesAhead;
   clock: () => number;
   /** Appends an audit event stamped now; call inside a write-queue job. */
   record(entry: AuditEntry): void;
@@ -52,6 +55,7 @@ export function createMfaContext(db: Db, masterKey: Buffer, clock: () => number)
   const gate = createWriteGate();
   const users = createUserRepository(db);
   const accepts = createAcceptLog(db);
+  const codesAhead = createCodesAhead();
   const writes = createWriteQueue(
     db,
     [users.batch, audit.pending, accepts.pending, createAcceptFolder(db, accepts, users, clock)],
@@ -66,7 +70,8 @@ export function createMfaContext(db: Db, masterKey: Buffer, clock: () => number)
     accepts,
     writes,
     keys,
-    factorCache: createFactorCache(keys),
+    factorCache: createFactorCache(keys, codesAhead),
+    codesAhead,
     clock,
     record(entry) {
       // Outside a batch the event would wait, uncommitted, for whatever batch comes next.
