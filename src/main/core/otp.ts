@@ -32,13 +32,10 @@ export function hotpCode(
   });
 }
 
-/**
- * RFC 4226 §5.3: the 31-bit value every HOTP-family code is cut from; of the MAC at `start` in
- * a larger buffer when given (the codes-ahead table).
- */
-export function dynamicTruncation(mac: Buffer, start = 0, length = mac.length - start): number {
-  const offset = mac[start + length - 1]! & 0x0f;
-  return mac.readUInt32BE(start + offset) & 0x7fffffff;
+/** RFC 4226 §5.3: the 31-bit value every HOTP-family code is cut from. */
+export function dynamicTruncation(mac: Buffer): number {
+  const offset = mac[mac.length - 1]! & 0x0f;
+  return mac.readUInt32BE(offset) & 0x7fffffff;
 }
 
 /**

@@ -16,18 +16,19 @@ export interface CodesAhead {
   track(secret: Buffer): AheadCodes | undefined;
   /** Every tracked factor left the cache at once. */
   releaseAll(): void;
+  /** `periodMs` is for tests, whose "now" must sit on the RFC 4226 vectors' counters. */
   start(options?: { periodMs?: number }): { stop(): Promise<void> };
 }
 
 /** Steps kept per factor: now - 1 to now + 2, so the window ±1 stays covered across a step change. */
 const SPAN = 4;
-const MAC_BYTES = 20;
+const MAC_WORDS = 5;
 /** Per slot: a sequence number (odd while the worker writes), the generation, the first step. */
 const HEADER_WORDS = 3;
-const STRIDE_WORDS = 24;
-const STRIDE_BYTES = STRIDE_WORDS * 4;
-/** A slot per cached factor. */
-const MAX_SLOTS = MAX_CACHED_FACTORS;
+const SLOT_WORDS = HEADER_WORDS + SPAN * MAC_WORDS;
+const SLOT_BYTES = SLOT_WORDS * 4;
+/** The table grows by this many slots at a time, up to one per cacheable factor. */
+const SLOTS_PER_GROWTH = 16_384;
 /** Slots refreshed per tick after a step change: 500,000 take about 12 s of a 30 s step. */
 const REFRESH_PER_TICK = 4096;
 const TICK_MS = 100;
@@ -36,17 +37,16 @@ const FORGET_ALL = -1;
 
 /**
  * Runs in a worker thread. It holds the secrets of the cached factors and keeps, for each, the
- * HMAC-SHA-1 of steps now - 1 to now + 2 in the shared table; a step change shifts each slot by
- * one, so a factor costs one HMAC per step here instead of one or more per verify on the request
- * thread. Each slot is a seqlock: odd sequence number while written, so a reader that saw it
- * change or odd computes the code itself.
+ * HMAC-SHA-1 of steps now - 1 to now + 2 in the shared table; at each step change every slot
+ * shifts by one, so a factor costs one HMAC per step here instead of one or more per verify on
+ * the request thread. A slot is a seqlock: its sequence number is odd while written. Every word
+ * goes through Atomics, so that no CPU may reorder the reads around the sequence number's.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHmac } = require('node:crypto');
 const { periodMs } = workerData;
 const words = new Int32Array(workerData.table);
-const bytes = new Uint8Array(workerData.table);
 const secrets = new Map();
 const counter = Buffer.alloc(8);
 const firstStep = () => Math.floor(Date.now() / periodMs) - 1;
@@ -56,55 +56,38 @@ function mac(secret, step) {
   return createHmac('sha1', secret).update(counter).digest();
 }
 function fill(slot, gen, secret, base) {
-  const o = slot * ${STRIDE_WORDS};
-  const at = slot * ${STRIDE_BYTES} + ${HEADER_WORDS * 4};
-  // Only this thread writes the table: what the slot holds already is read without the lock.
-  const oldBase = words[o + 1] === gen ? words[o + 2] : NaN;
-  const macs = [];
+  // The table holds steps as 32-bit numbers: 30 s steps stay below that until the year 4000.
+  if (base < 0 || base + ${SPAN} > 0x7fffffff) return;
+  const o = slot * ${SLOT_WORDS};
+  // Only this thread writes the table: what the slot holds already can be kept.
+  const oldBase = Atomics.load(words, o + 1) === gen ? Atomics.load(words, o + 2) : NaN;
+  const next = [];
   for (let i = 0; i < ${SPAN}; i++) {
     const kept = base + i - oldBase;
-    macs.push(kept >= 0 && kept < ${SPAN}
-      ? bytes.slice(at + kept * ${MAC_BYTES}, at + (kept + 1) * ${MAC_BYTES})
-      : mac(secret, base + i));
+    const m = kept >= 0 && kept < ${SPAN} ? null : mac(secret, base + i);
+    for (let w = 0; w < ${MAC_WORDS}; w++) {
+      next.push(m ? m.readInt32BE(w * 4) : Atomics.load(words, o + ${HEADER_WORDS} + kept * ${MAC_WORDS} + w));
+    }
   }
   Atomics.add(words, o, 1);
-  words[o + 1] = gen;
-  words[o + 2] = base;
-  macs.forEach((m, i) => bytes.set(m, at + i * ${MAC_BYTES}));
+  Atomics.store(words, o + 1, gen);
+  Atomics.store(words, o + 2, base);
+  next.forEach((word, w) => Atomics.store(words, o + ${HEADER_WORDS} + w, word));
   Atomics.add(words, o, 1);
 }
-function clear(slot) {
-  const o = slot * ${STRIDE_WORDS};
+function forget(slot) {
+  secrets.get(slot)[1].fill(0);
+  secrets.delete(slot);
+  const o = slot * ${SLOT_WORDS};
   Atomics.add(words, o, 1);
-  words.fill(0, o + 1, o + ${STRIDE_WORDS});
+  for (let w = o + 1; w < o + ${SLOT_WORDS}; w++) Atomics.store(words, w, 0);
   Atomics.add(words, o, 1);
 }
 let base = firstStep();
 let stale = [];
-parentPort.on('message', (message) => {
-  if (message === 'stop') {
-    clearInterval(timer);
-    parentPort.close();
-    return;
-  }
-  for (const [slot, gen, secret] of message) {
-    if (slot === ${FORGET_ALL}) {
-      for (const known of secrets.keys()) clear(known);
-      secrets.clear();
-      stale = [];
-    } else if (secret === null) {
-      if (secrets.get(slot)?.[0] === gen) {
-        secrets.delete(slot);
-        clear(slot);
-      }
-    } else {
-      secrets.set(slot, [gen, Buffer.from(secret)]);
-      secret.fill(0);
-      fill(slot, gen, secrets.get(slot)[1], base);
-    }
-  }
-});
-const timer = setInterval(() => {
+let timer;
+// Wakes at each step change only, and then until every slot has shifted.
+const refresh = () => {
   const now = firstStep();
   if (now !== base) {
     base = now;
@@ -115,28 +98,66 @@ const timer = setInterval(() => {
     const entry = secrets.get(slot);
     if (entry) fill(slot, entry[0], entry[1], base);
   }
-}, ${TICK_MS});
+  timer = setTimeout(refresh, stale.length > 0 ? ${TICK_MS} : periodMs - (Date.now() % periodMs) + 1);
+};
+parentPort.on('message', (message) => {
+  if (message === 'stop') {
+    clearTimeout(timer);
+    for (const slot of [...secrets.keys()]) forget(slot);
+    parentPort.close();
+    return;
+  }
+  for (const [slot, gen, secret] of message) {
+    if (slot === ${FORGET_ALL}) {
+      for (const known of [...secrets.keys()]) forget(known);
+      stale = [];
+    } else if (secret === null) {
+      if (secrets.get(slot)?.[0] === gen) forget(slot);
+    } else {
+      if (secrets.has(slot)) forget(slot);
+      // Out of the shared pool of small buffers, so that zeroing it really wipes it.
+      const own = Buffer.alloc(secret.length);
+      own.set(secret);
+      secret.fill(0);
+      secrets.set(slot, [gen, own]);
+      fill(slot, gen, own, base);
+    }
+  }
+});
+refresh();
 `;
 
-type Message = [slot: number, gen: number, secret: Uint8Array | null];
+/** The secret is a copy of its own (never a view of a pooled buffer): it is transferred. */
+type Message = [slot: number, gen: number, secret: Uint8Array<ArrayBuffer> | null];
+
+/** A SharedArrayBuffer that can grow (Node 20+; TypeScript's ES2023 lib does not know it yet). */
+interface GrowableSharedArrayBuffer extends SharedArrayBuffer {
+  grow(byteLength: number): void;
+}
+const GrowableSharedArrayBuffer = SharedArrayBuffer as unknown as new (
+  byteLength: number,
+  options: { maxByteLength: number },
+) => GrowableSharedArrayBuffer;
 
 /**
  * TOTP codes computed ahead, on the other core: the HMAC is the largest CPU cost of a verify on
  * the request thread, and the codes a cached factor will need (this step's and its neighbours')
  * are known before anyone asks. The secrets go to the worker once, when a factor is cached, and
- * stay in this process's memory as they do in the factor cache. Without a worker (the CLI,
+ * live in this process's memory as they do in the factor cache. Without a worker (the CLI,
  * tests of the services), or when a code is not ready, the verify computes it as before.
  */
 export function createCodesAhead(): CodesAhead {
   let worker: Worker | null = null;
+  let table: GrowableSharedArrayBuffer | null = null;
   let words: Int32Array | null = null;
-  let bytes: Buffer | null = null;
-  const free: number[] = [];
+  let free: number[] = [];
   let nextSlot = 0;
   let generation = 0;
-  // Bumped by releaseAll: what was tracked before no longer owns a slot to give back.
+  // Bumped whenever the slots start over (releaseAll, a worker stopped): what was tracked
+  // before has no slot any more, neither to read nor to give back.
   let epoch = 0;
   let outbox: Message[] = [];
+  const mac = Buffer.alloc(MAC_WORDS * 4);
 
   const post = (message: Message) => {
     if (outbox.length === 0) setImmediate(flush);
@@ -145,69 +166,101 @@ export function createCodesAhead(): CodesAhead {
   function flush(): void {
     const messages = outbox;
     outbox = [];
-    worker?.postMessage(messages);
+    const secrets = messages.flatMap(([, , secret]) => (secret ? [secret.buffer] : []));
+    worker?.postMessage(messages, secrets);
+    // Never sent (the worker stopped): wiped.
+    if (!worker) for (const [, , secret] of messages) secret?.fill(0);
   }
 
-  function track(secret: Buffer): AheadCodes | undefined {
-    if (!worker || !words || !bytes) return undefined;
-    const slot = free.pop() ?? (nextSlot < MAX_SLOTS ? nextSlot++ : -1);
-    if (slot < 0) return undefined;
-    const gen = (generation = (generation % 0x7fff_ffff) + 1);
-    post([slot, gen, new Uint8Array(secret)]);
-    const table = { words, bytes };
-    const trackedIn = epoch;
-    let released = false;
-    return {
-      truncatedAt(step) {
-        const o = slot * STRIDE_WORDS;
-        const seq = Atomics.load(table.words, o);
-        if (seq & 1 || table.words[o + 1] !== gen) return undefined;
-        const index = step - table.words[o + 2]!;
-        if (index < 0 || index >= SPAN) return undefined;
-        const at = slot * STRIDE_BYTES + HEADER_WORDS * 4 + index * MAC_BYTES;
-        const value = dynamicTruncation(table.bytes, at, MAC_BYTES);
-        // Written meanwhile: the value may mix two writes.
-        return Atomics.load(table.words, o) === seq ? value : undefined;
-      },
-      release() {
-        if (released || trackedIn !== epoch || !worker) return;
-        released = true;
-        post([slot, gen, null]);
-        free.push(slot);
-      },
-    };
+  function startOver(): void {
+    epoch++;
+    free = [];
+    nextSlot = 0;
+  }
+
+  function slotFor(): number {
+    const slot = free.pop() ?? nextSlot++;
+    const needed = (slot + 1) * SLOT_BYTES;
+    if (needed > table!.byteLength) {
+      if (slot >= MAX_CACHED_FACTORS) return -1;
+      table!.grow(Math.min(MAX_CACHED_FACTORS, slot + SLOTS_PER_GROWTH) * SLOT_BYTES);
+    }
+    return slot;
+  }
+
+  function truncatedAt(
+    slot: number,
+    gen: number,
+    step: number,
+    shared: Int32Array,
+  ): number | undefined {
+    const o = slot * SLOT_WORDS;
+    const seq = Atomics.load(shared, o);
+    if (seq & 1 || Atomics.load(shared, o + 1) !== gen) return undefined;
+    const index = step - Atomics.load(shared, o + 2);
+    if (index < 0 || index >= SPAN) return undefined;
+    const at = o + HEADER_WORDS + index * MAC_WORDS;
+    for (let w = 0; w < MAC_WORDS; w++) mac.writeInt32BE(Atomics.load(shared, at + w), w * 4);
+    // Written meanwhile: the words may come from two writes.
+    return Atomics.load(shared, o) === seq ? dynamicTruncation(mac) : undefined;
   }
 
   return {
-    track,
+    track(secret) {
+      if (!worker || !words) return undefined;
+      const slot = slotFor();
+      if (slot < 0) return undefined;
+      const gen = (generation = (generation % 0x7fff_ffff) + 1);
+      post([slot, gen, new Uint8Array(secret)]);
+      const shared = words;
+      const trackedIn = epoch;
+      let released = false;
+      return {
+        truncatedAt: (step) =>
+          trackedIn === epoch ? truncatedAt(slot, gen, step, shared) : undefined,
+        release() {
+          if (released || trackedIn !== epoch) return;
+          released = true;
+          post([slot, gen, null]);
+          free.push(slot);
+        },
+      };
+    },
     releaseAll() {
-      epoch++;
-      free.length = 0;
-      nextSlot = 0;
+      startOver();
       // Generations keep counting, so what was tracked before cannot read a new slot's codes.
       if (worker) post([FORGET_ALL, 0, null]);
     },
     start({ periodMs = TOTP_PERIOD_SECONDS * 1000 } = {}) {
-      const table = new SharedArrayBuffer(MAX_SLOTS * STRIDE_BYTES);
-      const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { table, periodMs } });
+      if (worker) throw new Error('The codes-ahead worker is already running.');
+      const shared = new GrowableSharedArrayBuffer(SLOTS_PER_GROWTH * SLOT_BYTES, {
+        maxByteLength: MAX_CACHED_FACTORS * SLOT_BYTES,
+      });
+      const started = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { table: shared, periodMs },
+      });
       worker = started;
-      words = new Int32Array(table);
-      bytes = Buffer.from(table);
+      table = shared;
+      words = new Int32Array(shared);
       started.unref();
       const stopped = () => {
         if (worker !== started) return;
+        flush();
         worker = null;
+        table = null;
         words = null;
-        bytes = null;
-        outbox = [];
+        startOver();
       };
-      // Codes are then computed on the request thread again; nothing is lost.
+      // Codes are then computed on the request thread again; nothing is lost. (The error is not
+      // shown: it could only be about the worker, never carries a secret, and changes nothing.)
       started.on('error', stopped);
       started.on('exit', stopped);
       return {
         async stop() {
           if (worker !== started) return;
           const exited = new Promise((resolve) => started.once('exit', resolve));
+          flush();
           started.postMessage('stop');
           stopped();
           await exited;
