@@ -98,7 +98,9 @@ const refresh = () => {
     const entry = secrets.get(slot);
     if (entry) fill(slot, entry[0], entry[1], base);
   }
-  timer = setTimeout(refresh, stale.length > 0 ? ${TICK_MS} : periodMs - (Date.now() % periodMs) + 1);
+  // (Capped: a longer delay is not a valid timeout, and would fire at once.)
+  const untilNextStep = Math.min(periodMs - (Date.now() % periodMs) + 1, 0x7fffffff);
+  timer = setTimeout(refresh, stale.length > 0 ? ${TICK_MS} : untilNextStep);
 };
 parentPort.on('message', (message) => {
   if (message === 'stop') {
