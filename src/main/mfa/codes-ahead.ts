@@ -167,6 +167,7 @@ export function createCodesAhead(): CodesAhead {
   };
   function flush(): void {
     const messages = outbox;
+    if (messages.length === 0) return;
     outbox = [];
     const secrets = messages.flatMap(([, , secret]) => (secret ? [secret.buffer] : []));
     worker?.postMessage(messages, secrets);
