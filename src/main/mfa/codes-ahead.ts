@@ -1,9 +1,8 @@
 import { Worker } from 'node:worker_threads';
-import { dynamicTruncation } from '../core/otp';
 import { MAX_CACHED_FACTORS } from './factor-cache';
 import { TOTP_PERIOD_SECONDS } from './totp';
 
-/** The HMACs of one factor's steps, computed ahead of the verifies that need them. */
+/** The codes of one factor's steps, computed ahead of the verifies that need them. */
 export interface AheadCodes {
   /** The 31-bit dynamic truncation of the factor's HMAC at `step`, if it is ready; else undefined. */
   truncatedAt(step: number): number | undefined;
@@ -22,10 +21,11 @@ export interface CodesAhead {
 
 /** Steps kept per factor: now - 1 to now + 2, so the window ±1 stays covered across a step change. */
 const SPAN = 4;
-const MAC_WORDS = 5;
 /** Per slot: a sequence number (odd while the worker writes), the generation, the first step. */
 const HEADER_WORDS = 3;
-const SLOT_WORDS = HEADER_WORDS + SPAN * MAC_WORDS;
+// One word per step (its truncated HMAC) and one of padding: 32 bytes, so that a slot never
+// straddles two cache lines and a verify's read of it is one memory access.
+const SLOT_WORDS = HEADER_WORDS + SPAN + 1;
 const SLOT_BYTES = SLOT_WORDS * 4;
 /** The table grows by this many slots at a time, up to one per cacheable factor. */
 const SLOTS_PER_GROWTH = 16_384;
@@ -37,9 +37,9 @@ const FORGET_ALL = -1;
 
 /**
  * Runs in a worker thread. It holds the secrets of the cached factors and keeps, for each, the
- * HMAC-SHA-1 of steps now - 1 to now + 2 in the shared table; at each step change every slot
- * shifts by one, so a factor costs one HMAC per step here instead of one or more per verify on
- * the request thread. A slot is a seqlock: its sequence number is odd while written. Every word
+ * truncated HMAC-SHA-1 of steps now - 1 to now + 2 in the shared table; at each step change
+ * every slot shifts by one, so a factor costs one HMAC per step here instead of one or more per
+ * verify on the request thread. A slot is a seqlock: its sequence number is odd while written. Every word
  * goes through Atomics, so that no CPU may reorder the reads around the sequence number's.
  */
 const WORKER_SOURCE = `
@@ -50,10 +50,12 @@ const words = new Int32Array(workerData.table);
 const secrets = new Map();
 const counter = Buffer.alloc(8);
 const firstStep = () => Math.floor(Date.now() / periodMs) - 1;
-function mac(secret, step) {
+function truncated(secret, step) {
   counter.writeUInt32BE(Math.floor(step / 0x100000000), 0);
   counter.writeUInt32BE(step >>> 0, 4);
-  return createHmac('sha1', secret).update(counter).digest();
+  const mac = createHmac('sha1', secret).update(counter).digest();
+  // RFC 4226's dynamic truncation (core/otp.ts; this source cannot import it).
+  return mac.readUInt32BE(mac[mac.length - 1] & 0xf) & 0x7fffffff;
 }
 function fill(slot, gen, secret, base) {
   // The table holds steps as 32-bit numbers: 30 s steps stay below that until the year 4000.
@@ -64,10 +66,7 @@ function fill(slot, gen, secret, base) {
   const next = [];
   for (let i = 0; i < ${SPAN}; i++) {
     const kept = base + i - oldBase;
-    const m = kept >= 0 && kept < ${SPAN} ? null : mac(secret, base + i);
-    for (let w = 0; w < ${MAC_WORDS}; w++) {
-      next.push(m ? m.readInt32BE(w * 4) : Atomics.load(words, o + ${HEADER_WORDS} + kept * ${MAC_WORDS} + w));
-    }
+    next.push(kept >= 0 && kept < ${SPAN} ? Atomics.load(words, o + ${HEADER_WORDS} + kept) : truncated(secret, base + i));
   }
   Atomics.add(words, o, 1);
   Atomics.store(words, o + 1, gen);
@@ -159,7 +158,6 @@ export function createCodesAhead(): CodesAhead {
   // before has no slot any more, neither to read nor to give back.
   let epoch = 0;
   let outbox: Message[] = [];
-  const mac = Buffer.alloc(MAC_WORDS * 4);
 
   const post = (message: Message) => {
     if (outbox.length === 0) setImmediate(flush);
@@ -202,10 +200,9 @@ export function createCodesAhead(): CodesAhead {
     if (seq & 1 || Atomics.load(shared, o + 1) !== gen) return undefined;
     const index = step - Atomics.load(shared, o + 2);
     if (index < 0 || index >= SPAN) return undefined;
-    const at = o + HEADER_WORDS + index * MAC_WORDS;
-    for (let w = 0; w < MAC_WORDS; w++) mac.writeInt32BE(Atomics.load(shared, at + w), w * 4);
-    // Written meanwhile: the words may come from two writes.
-    return Atomics.load(shared, o) === seq ? dynamicTruncation(mac) : undefined;
+    const value = Atomics.load(shared, o + HEADER_WORDS + index);
+    // Written meanwhile: the value may not be of this generation and base.
+    return Atomics.load(shared, o) === seq ? value : undefined;
   }
 
   return {
