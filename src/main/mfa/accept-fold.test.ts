@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createAcceptFolder } from './accept-fold';
 import { createAcceptLog } from './accept-log';
+import { createAuditLog } from './audit-log';
 import { migratedTo } from './testing/migrated-db';
 import { createWriteQueue } from './write-queue';
 
 /** The log and its folder on a bare database, with `users` users and a clock the test moves. */
 function setup(users: number) {
-  const db = migratedTo(7);
-  const log = createAcceptLog(db);
+  const db = migratedTo(8);
+  const audit = createAuditLog(db);
+  const log = createAcceptLog(db, audit.writtenId);
   const clock = { now: 1_000_000 };
   const folded: number[] = [];
   const folder = createAcceptFolder(
@@ -16,19 +18,34 @@ function setup(users: number) {
     { foldAccept: (pk) => void folded.push(pk), largestPk: () => users },
     () => clock.now,
   );
-  const queue = createWriteQueue(db, [log.pending, folder]);
+  const queue = createWriteQueue(db, [log.pending, audit.pending, folder]);
   let step = 0;
-  /** One batch in which each of `pks` accepts a new step. */
+  /** One batch in which each of `pks` accepts a new step (as `ctx.record` does it). */
   const batch = (pks: number[]) =>
     queue.run(() => {
       step++;
       for (const pk of pks) {
         log.lastStep(pk, 'f');
         log.append(pk, 'f', step, clock.now);
+        const accept = { pk, factorId: 'f', step };
+        audit.append(
+          {
+            actor: 'a',
+            clientId: 'c',
+            userId: `u${pk}`,
+            event: 'verify.success',
+            outcome: 'success',
+            accept,
+          },
+          clock.now,
+        );
       }
     });
-  const rows = () => db.prepare('SELECT count(*) FROM mfa_totp_accepts').pluck().get() as number;
-  return { clock, folded, batch, rows, log };
+  const foldedThrough = () =>
+    db.prepare('SELECT through_audit_id FROM mfa_accepts_folded').pluck().get() as number;
+  const lastAuditId = () =>
+    db.prepare('SELECT coalesce(max(id), 0) FROM audit_events').pluck().get() as number;
+  return { clock, folded, batch, log, db, foldedThrough, lastAuditId };
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
@@ -73,16 +90,33 @@ describe('folding the accept log', () => {
     expect(log.hasUnfolded()).toBe(false);
   });
 
-  it('deletes folded rows faster than batches of thousands of accepts append them', async () => {
-    const { clock, batch, rows } = setup(3000);
-    const sizes: number[] = [];
+  it('marks the accepts a sweep covered as folded when it ends, and keeps up under load', async () => {
+    const { clock, batch, foldedThrough, lastAuditId } = setup(3000);
+    const lags: number[] = [];
     for (let i = 0; i < 120; i++) {
       await batch(range(1, 3001));
       clock.now += 250;
-      sizes.push(rows());
+      expect(foldedThrough()).toBeLessThanOrEqual(lastAuditId());
+      lags.push(lastAuditId() - foldedThrough());
     }
-    // Two sweeps' worth of rows at most, and no growth from one sweep to the next.
-    expect(Math.max(...sizes)).toBeLessThan(3 * 3000 * 40);
-    expect(Math.max(...sizes.slice(80))).toBeLessThanOrEqual(Math.max(...sizes.slice(40, 80)));
+    // What a process starting would read: two sweeps' worth at most, not growing.
+    expect(Math.max(...lags)).toBeLessThan(3 * 3000 * 40);
+    expect(Math.max(...lags.slice(80))).toBeLessThanOrEqual(Math.max(...lags.slice(40, 80)));
+  });
+
+  it('a process starting reads only the accepts after the mark, and knows them all', async () => {
+    const { clock, batch, db, foldedThrough, log } = setup(10);
+    await batch([1, 2]);
+    for (let t = 0; t < 12; t++) {
+      clock.now += 1000;
+      await batch([]);
+    }
+    // Everything folded: the mark is past both accepts, and an accept after it is still known.
+    expect(foldedThrough()).toBe(2);
+    await batch([3]);
+    const later = createAcceptLog(db, () => null);
+    expect(later.lastStep(1, 'f')).toBe(-1);
+    expect(later.lastStep(3, 'f')).toBe(log.lastStep(3, 'f'));
+    expect(later.lastStep(3, 'f')).toBeGreaterThan(0);
   });
 });

@@ -11,14 +11,9 @@ const SWEEP_MS = 10_000;
 /** At most this many rows folded, and pks visited, in one batch, however long the server was idle. */
 const MAX_FOLDS_PER_BATCH = 512;
 const MAX_VISITS_PER_BATCH = 16_384;
-/**
- * Log rows deleted per batch once a sweep has folded them: this many, plus twice what was
- * appended since the batch before, so deleting always outpaces appending.
- */
-const DELETE_PER_BATCH = 1024;
 
 interface Sweep {
-  /** The log rows it covers: when it ends, each is folded or superseded by a newer one. */
+  /** The accepts it covers (audit ids): when it ends, each is folded or superseded by a newer one. */
   upToSeq: number;
   /**
    * Users by pk up to the largest there was when it began (or that the index has: a user deleted
@@ -33,13 +28,14 @@ interface Sweep {
 }
 
 /**
- * Folds the accept log (accept-log.ts) into `mfa_users` (`totp_folded_step`, `last_verified_at`)
- * and deletes the rows it folded, a slice at the end of each write batch, on the server's own
- * connection: a commit from another connection would make this one drop its whole page cache.
- * A sweep walks the users' pks at the pace of the clock, so no batch does much of it (there is
- * no list to build or sort either). A fold only raises the row's values and names the factor,
- * so folding a row twice (two processes), or one whose factor has since been replaced, is
- * harmless. The newest log row is never deleted, so sequence numbers never go back.
+ * Folds the accept log (accept-log.ts) into `mfa_users` (`totp_folded_step`, `last_verified_at`),
+ * a slice at the end of each write batch, on the server's own connection: a commit from another
+ * connection would make this one drop its whole page cache. A sweep walks the users' pks at the
+ * pace of the clock, so no batch does much of it (there is no list to build or sort either). A
+ * fold only raises the row's values and names the factor, so folding a row twice (two
+ * processes), or one whose factor has since been replaced, is harmless. When a sweep ends, every
+ * accept it covers is in the rows: `mfa_accepts_folded` moves past them, so that a process
+ * starting reads only the accepts after.
  */
 export function createAcceptFolder(
   db: Db,
@@ -47,29 +43,40 @@ export function createAcceptFolder(
   users: Pick<UserRepository, 'foldAccept' | 'largestPk'>,
   clock: () => number = Date.now,
 ): BatchTail {
-  const deleteBelow = db.prepare(
-    'DELETE FROM mfa_totp_accepts WHERE seq < min(?, (SELECT min(seq) FROM mfa_totp_accepts) + ?)',
+  // Raised only: of two processes, the one whose sweep ended later may cover fewer accepts.
+  const markFolded = db.prepare(
+    'UPDATE mfa_accepts_folded SET through_audit_id = max(through_audit_id, ?)',
   );
   let sweep: Sweep | null = null;
-  /** Log rows below this are folded and may go. */
-  let deletable = 0;
+  /** Every accept up to this audit id is folded (as far as this process has marked). */
+  let foldedThrough = db
+    .prepare('SELECT through_audit_id FROM mfa_accepts_folded')
+    .pluck()
+    .get() as number;
   let lastNow = clock();
-  let lastSeqSeen = 0;
   // What this batch did, undone if it does not commit.
   let done: [pk: number, seq: number][] = [];
   let before: {
     sweep: Sweep | null;
     cursor: number;
     elapsed: number;
-    deletable: number;
+    foldedThrough: number;
     lastNow: number;
-    lastSeqSeen: number;
   } | null = null;
+
+  function markFoldedThrough(seq: number): void {
+    if (seq <= foldedThrough) return;
+    markFolded.run(seq);
+    foldedThrough = seq;
+  }
 
   function foldSlice(now: number, upToSeq: number): void {
     if (!sweep) {
-      // Also when all is folded but rows are left to delete: that sweep only moves the bound.
-      if (!log.hasUnfolded() && deletable >= upToSeq) return;
+      // Nothing unfolded: every accept known, so every one up to `upToSeq`, is in the rows.
+      if (!log.hasUnfolded()) {
+        markFoldedThrough(upToSeq);
+        return;
+      }
       // Capped where pks stop being exact numbers (the app only ever takes the next one).
       const endPk = Math.min(
         Math.max(users.largestPk(), log.largestPk()),
@@ -89,7 +96,7 @@ export function createAcceptFolder(
       folds++;
     }
     if (sweep.cursor >= sweep.endPk) {
-      deletable = sweep.upToSeq;
+      markFoldedThrough(sweep.upToSeq);
       sweep = null;
     }
   }
@@ -98,7 +105,7 @@ export function createAcceptFolder(
     mark: () => 0,
     rollbackTo(mark) {
       if (mark !== 0 || !before) return;
-      ({ sweep, deletable, lastNow, lastSeqSeen } = before);
+      ({ sweep, foldedThrough, lastNow } = before);
       if (sweep) Object.assign(sweep, { cursor: before.cursor, elapsed: before.elapsed });
       before = null;
       done = [];
@@ -110,15 +117,11 @@ export function createAcceptFolder(
         sweep,
         cursor: sweep?.cursor ?? 0,
         elapsed: sweep?.elapsed ?? 0,
-        deletable,
+        foldedThrough,
         lastNow,
-        lastSeqSeen,
       };
       foldSlice(now, upToSeq);
       lastNow = now;
-      const appended = upToSeq - lastSeqSeen;
-      lastSeqSeen = upToSeq;
-      if (deletable > 0) deleteBelow.run(deletable, DELETE_PER_BATCH + 2 * appended);
     },
     committed() {
       for (const [pk, seq] of done) log.folded(pk, seq);

@@ -3,6 +3,7 @@ import { callerOf, createMfaServices, type MfaServices } from '../api/services';
 import { openTempApp, type TempApp } from '../testing/temp-app';
 import { totpCodeAt } from '../testing/totp-code';
 import { createAcceptLog } from './accept-log';
+import { createAuditLog } from './audit-log';
 import { enrollTotp } from './testing/enroll';
 import { migratedTo } from './testing/migrated-db';
 import { stepAt } from './totp';
@@ -31,7 +32,11 @@ async function twoProcesses() {
 }
 
 const logRows = (s: MfaServices) =>
-  s.ctx.db.prepare('SELECT user_pk, step FROM mfa_totp_accepts ORDER BY seq').all();
+  s.ctx.db
+    .prepare(
+      'SELECT accept_pk AS user_pk, accept_step AS step FROM audit_events WHERE accept_step IS NOT NULL ORDER BY id',
+    )
+    .all();
 const row = (s: MfaServices) =>
   s.ctx.db
     .prepare("SELECT totp_folded_step, last_verified_at FROM mfa_users WHERE user_id = 'u'")
@@ -94,7 +99,7 @@ describe('the accept log keeps the replay guard exact across processes', () => {
 });
 
 describe('folding the log into the rows', () => {
-  it('folds each user’s newest accept into the row over one sweep and deletes the log behind it', async () => {
+  it('folds each user’s newest accept into the row over one sweep and marks the log folded', async () => {
     const { a, caller, clock, code } = await twoProcesses();
     await a.verify.verify(caller, 'u', code(-1));
     await a.verify.verify(caller, 'u', code());
@@ -106,15 +111,24 @@ describe('folding the log into the rows', () => {
     clock.now += 10_001;
     await aBatch();
     expect(row(a)).toEqual({ totp_folded_step: spent, last_verified_at: verifiedAt });
-    // A second sweep (nothing left to fold) moves the bound past the superseded row.
+    // The next batch finds nothing left to fold and marks every accept so far as folded.
     await aBatch();
-    clock.now += 10_001;
-    await aBatch();
-    await aBatch();
-    // Only the newest row is left, so that sequence numbers never go back.
-    expect(logRows(a)).toEqual([{ user_pk: expect.any(Number), step: spent }]);
-    // Folded and forgotten, the code is still spent: the row guards it now.
+    // The audit keeps both accepts; a process starting reads from past the newest.
+    expect(logRows(a)).toEqual([
+      { user_pk: expect.any(Number), step: spent - 1 },
+      { user_pk: expect.any(Number), step: spent },
+    ]);
+    const newestAccept = a.ctx.db
+      .prepare('SELECT max(id) FROM audit_events WHERE accept_step IS NOT NULL')
+      .pluck()
+      .get();
+    const mark = a.ctx.db.prepare('SELECT through_audit_id FROM mfa_accepts_folded').pluck();
+    expect(mark.get()).toBeGreaterThanOrEqual(newestAccept as number);
+    // Folded and forgotten, the code is still spent: the row guards it now, in this process
+    // and in one started after the fold.
     expect(await refusal(a.verify.verify(caller, 'u', code()))).toBe('CODE_REPLAYED');
+    const later = createMfaServices(await temp!.openAnother());
+    expect(await refusal(later.verify.verify(caller, 'u', code()))).toBe('CODE_REPLAYED');
     expect(a.users.get(caller, 'u').mfa.lastVerifiedAt).toBe(new Date(verifiedAt).toISOString());
   });
 
@@ -145,16 +159,20 @@ describe('folding the log into the rows', () => {
     expect(a.users.get(caller, 'u').mfa.lastVerifiedAt).toBe(new Date(clock.now).toISOString());
   });
 
-  it('an accept is logged only if its job and its batch commit, numbered without gaps', async () => {
-    const db = migratedTo(7);
+  it('an accept is logged only if its job and its batch commit', async () => {
+    const db = migratedTo(8);
     db.exec('CREATE TABLE parent (id INTEGER PRIMARY KEY)');
     db.exec('CREATE TABLE child (p INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)');
     db.pragma('foreign_keys = ON');
-    const log = createAcceptLog(db);
-    const queue = createWriteQueue(db, [log.pending]);
-    const accept = (pk: number, factor: string, step: number) => {
-      if (log.lastStep(pk, factor) >= step) return false;
-      log.append(pk, factor, step, step * 1000);
+    const audit = createAuditLog(db);
+    const log = createAcceptLog(db, audit.writtenId);
+    const queue = createWriteQueue(db, [log.pending, audit.pending]);
+    // As `ctx.record` does it.
+    const accept = (pk: number, factorId: string, step: number) => {
+      if (log.lastStep(pk, factorId) >= step) return false;
+      log.append(pk, factorId, step, step * 1000);
+      const entry = { actor: 'a', clientId: 'c', userId: `u${pk}`, accept: { pk, factorId, step } };
+      audit.append({ ...entry, event: 'verify.success', outcome: 'success' }, step * 1000);
       return true;
     };
     // A batch whose COMMIT fails (a deferred foreign key): nothing of it is logged or known.
@@ -180,9 +198,10 @@ describe('folding the log into the rows', () => {
       true,
       false,
     ]);
-    expect(db.prepare('SELECT seq, user_pk, factor_id, step FROM mfa_totp_accepts').all()).toEqual([
-      { seq: 1, user_pk: 1, factor_id: 'f1', step: 11 },
-      { seq: 2, user_pk: 3, factor_id: 'f3', step: 13 },
+    const rows = db.prepare('SELECT accept_pk, accept_factor, accept_step FROM audit_events');
+    expect(rows.all()).toEqual([
+      { accept_pk: 1, accept_factor: 'f1', accept_step: 11 },
+      { accept_pk: 3, accept_factor: 'f3', accept_step: 13 },
     ]);
     await queue.run(() => {
       expect(log.lastStep(1, 'f1')).toBe(11);

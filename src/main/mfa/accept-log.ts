@@ -1,4 +1,3 @@
-import { createBulkInsert } from '../store/bulk-insert';
 import type { Db } from '../store/database';
 import type { BatchTail } from './write-queue';
 
@@ -14,15 +13,17 @@ export interface Accept {
 type PendingAccept = Omit<Accept, 'seq'> & { pk: number };
 
 /**
- * The replay guard of users in good standing, kept off their rows (see migration 0007). The
- * guard of a factor is the larger of its row's `totp_folded_step` and its newest row in
- * `mfa_totp_accepts`; this module keeps the newest row of each user in memory, until it is folded
- * into the row, so a verify never searches the log.
+ * The replay guard of users in good standing, kept off their rows (migrations 0007 and 0008).
+ * The guard of a factor is the larger of its row's `totp_folded_step` and its newest accept in
+ * the audit (the `accept_*` columns of its `verify.success` rows); this module keeps the newest
+ * accept of each user in memory, until it is folded into the row, so a verify never searches.
+ * The sequence number of an accept is its audit row's id.
  *
  * Exact across processes: the first decision of each write batch, made under the database write
- * lock, first reads every log row past the last one this process knows. Rows another process
- * appended are then known, and no other writer can append until this batch commits; a batch's
- * own rows are appended with the next sequence numbers and become known when it commits.
+ * lock, first reads every accept past the last audit id this process knows. Those another
+ * process wrote are then known, and no other writer can add any until this batch commits; a
+ * batch's own accepts are written on its audit rows (`AuditEntry.accept`) and become known when
+ * it commits.
  */
 export interface AcceptLog {
   /**
@@ -30,7 +31,10 @@ export interface AcceptLog {
    * show (this batch's accepts included), or -1.
    */
   lastStep(pk: number, factorId: string): number;
-  /** Inside a write-queue job, once `lastStep` showed the step is newer: the code is spent. */
+  /**
+   * Inside a write-queue job, once `lastStep` showed the step is newer: the code is spent. Only
+   * the audit row that carries it (`AuditEntry.accept`, see mfa-context.ts) makes it durable.
+   */
   append(pk: number, factorId: string, step: number, at: number): void;
   /** When the row's factor last accepted a code, counting accepts not yet folded into the row. */
   lastVerifiedAt(row: {
@@ -38,11 +42,14 @@ export interface AcceptLog {
     totp_factor_id: string | null;
     last_verified_at: number | null;
   }): number | null;
-  /** The write queue's tail: the batch's accepts go in as a few multi-row INSERTs. */
+  /**
+   * The write queue's tail, before the audit's: every batch catches up before it writes audit
+   * rows, so that the ids it then knows up to leave out no other process's accept.
+   */
   pending: BatchTail;
 
   // For the fold (accept-fold.ts), inside a write-queue job.
-  /** Every log row is known: the newest one's sequence number (0 for none yet). */
+  /** Every accept up to this audit id is known (or folded before this process started). */
   lastSeq(): number;
   hasUnfolded(): boolean;
   /** The largest pk it has had an accept of, so that a sweep reaches users deleted since. */
@@ -54,22 +61,25 @@ export interface AcceptLog {
 
 type LogRow = [seq: number, pk: number, factorId: string, step: number, at: number];
 
-export function createAcceptLog(db: Db): AcceptLog {
+/**
+ * `writtenAuditId`: the id of the last audit row the running batch wrote, if it wrote any (the
+ * ids of a batch's own accepts, known once it commits).
+ */
+export function createAcceptLog(db: Db, writtenAuditId: () => number | null): AcceptLog {
+  // A range of the audit's primary key: after the last id known, only the newest rows.
   const since = db
     .prepare(
-      'SELECT seq, user_pk, factor_id, step, at FROM mfa_totp_accepts WHERE seq > ? ORDER BY seq',
+      `SELECT id, accept_pk, accept_factor, accept_step, at FROM audit_events
+       WHERE id > ? AND accept_step IS NOT NULL ORDER BY id`,
     )
     .raw();
-  const insert = createBulkInsert(db, 'mfa_totp_accepts', [
-    'seq',
-    'user_pk',
-    'factor_id',
-    'step',
-    'at',
-  ]);
   // By user: the newest accept not yet folded.
   const known = new Map<number, Accept>();
-  let lastSeq = 0;
+  // Those before are folded into the rows: the newest rows are all a process starting reads.
+  let lastSeq = db
+    .prepare('SELECT through_audit_id FROM mfa_accepts_folded')
+    .pluck()
+    .get() as number;
   // Of every user ever remembered: one deleted since may still be in `known`.
   let largestPk = 0;
   let pending: PendingAccept[] = [];
@@ -149,19 +159,14 @@ export function createAcceptLog(db: Db): AcceptLog {
         // The batch runs again in a new transaction: another process may append before it.
         if (mark === 0) caughtUp = false;
       },
-      write() {
-        if (pending.length === 0) return;
-        // Under the write lock, after this batch caught up: nobody else can take these numbers.
-        const params: (string | number)[] = [];
-        let seq = lastSeq;
-        for (const { pk, factorId, step, at } of pending)
-          params.push(++seq, pk, factorId, step, at);
-        insert(params);
-      },
+      // Before the audit writes this batch's rows, which catching up would then read as known.
+      write: ensureCaughtUp,
       committed() {
-        for (const { pk, factorId, step, at } of pending) {
-          remember(pk, ++lastSeq, factorId, step, at);
-        }
+        // Caught up under the write lock, so no other process wrote between: every id up to the
+        // batch's last row is known. Its own accepts take that id as their sequence number (a
+        // stamp for `folded`, larger than any before).
+        lastSeq = Math.max(lastSeq, writtenAuditId() ?? lastSeq);
+        for (const { pk, factorId, step, at } of pending) remember(pk, lastSeq, factorId, step, at);
         pending = [];
         pendingByPk.clear();
         caughtUp = false;

@@ -118,18 +118,19 @@ export function attemptInTransaction(ctx: MfaContext, caller: Caller, p: Prepare
       });
       return { kind: 'replayed' };
     }
-    // In good standing nothing on the row changes: the accept log keeps the guard and the time.
-    // Otherwise the success also clears the failures and the lapsed lock, on the row. Its
-    // conditions were just checked under the same lock; if the row disagrees, the memory of it
-    // is wrong, and the job fails (its writes undone, the memory dropped) rather than guess.
-    if (failures === 0 && lockedUntil === null) ctx.accepts.append(p.pk, p.factorId, p.step, now);
-    else if (!ctx.users.acceptTotp(p.pk, p.factorId, p.step, now))
+    // In good standing nothing on the row changes: the success's audit row is the guard, in the
+    // accept log. Otherwise the success also clears the failures and the lapsed lock, on the row.
+    // Its conditions were just checked under the same lock; if the row disagrees, the memory of
+    // it is wrong, and the job fails (its writes undone, the memory dropped) rather than guess.
+    const inGoodStanding = failures === 0 && lockedUntil === null;
+    if (!inGoodStanding && !ctx.users.acceptTotp(p.pk, p.factorId, p.step, now))
       throw new Error('The remembered state of an MFA user disagrees with its row.');
     ctx.record({
       ...base,
       event: 'verify.success',
       outcome: 'success',
       detail: { method: 'totp' },
+      accept: inGoodStanding ? { pk: p.pk, factorId: p.factorId, step: p.step } : undefined,
     });
     return { kind: 'ok', method: 'totp', remaining };
   }

@@ -13,6 +13,11 @@ export interface AuditEntry {
   outcome: 'success' | 'failure';
   /** Small non-secret facts only (method, lock expiry); never a code, secret or key. */
   detail?: AuditDetail;
+  /**
+   * A success that spent a TOTP step of a user in good standing: the row is also its replay
+   * guard (accept-log.ts, migration 0008). The step is a time, not a code.
+   */
+  accept?: { pk: number; factorId: string; step: number };
 }
 
 export interface AuditQuery {
@@ -41,6 +46,8 @@ export interface AuditLog {
   append(entry: AuditEntry, atMs: number): void;
   /** The write queue's tail: the batch's events go in as a few multi-row INSERTs. */
   pending: BatchTail;
+  /** The id of the last row the running batch wrote, if it wrote any. */
+  writtenId(): number | null;
   query(filter: AuditQuery): AuditEvent[];
 }
 
@@ -56,9 +63,13 @@ export function createAuditLog(db: Db): AuditLog {
     'event',
     'outcome',
     'detail',
+    'accept_pk',
+    'accept_factor',
+    'accept_step',
   ]);
   // The batch's rows, flattened into parameters: one INSERT per 64 rows instead of one per row.
   let params: (string | number | null)[] = [];
+  let writtenId: number | null = null;
   // One statement per combination of filters, so that each names only the columns it filters on
   // and the planner can use the partial index of the rare events (see migration 0006).
   const selects = new Map<string, ReturnType<Db['prepare']>>();
@@ -85,6 +96,7 @@ export function createAuditLog(db: Db): AuditLog {
   return {
     append(entry, atMs) {
       const detail = entry.detail ? JSON.stringify(entry.detail) : null;
+      const accept = entry.accept;
       params.push(
         atMs,
         entry.actor,
@@ -93,8 +105,12 @@ export function createAuditLog(db: Db): AuditLog {
         entry.event,
         entry.outcome,
         detail,
+        accept ? accept.pk : null,
+        accept ? accept.factorId : null,
+        accept ? accept.step : null,
       );
     },
+    writtenId: () => writtenId,
     pending: {
       mark: () => params.length,
       rollbackTo(mark) {
@@ -103,7 +119,7 @@ export function createAuditLog(db: Db): AuditLog {
       write() {
         const all = params;
         params = [];
-        insert(all);
+        writtenId = insert(all);
       },
       committed: () => undefined,
     },

@@ -27,7 +27,10 @@ export interface MfaContext {
   /** Their codes, computed ahead once a worker is started (the server does). */
   codesAhead: CodesAhead;
   clock: () => number;
-  /** Appends an audit event stamped now; call inside a write-queue job. */
+  /**
+   * Appends an audit event stamped now; call inside a write-queue job. An entry with an `accept`
+   * also spends that step in the accept log: its row is what records it.
+   */
   record(entry: AuditEntry): void;
 }
 
@@ -54,11 +57,12 @@ export function createMfaContext(db: Db, masterKey: Buffer, clock: () => number)
   const audit = createAuditLog(db);
   const gate = createWriteGate();
   const users = createUserRepository(db);
-  const accepts = createAcceptLog(db);
+  const accepts = createAcceptLog(db, audit.writtenId);
   const codesAhead = createCodesAhead();
   const writes = createWriteQueue(
     db,
-    [users.batch, audit.pending, accepts.pending, createAcceptFolder(db, accepts, users, clock)],
+    // The accept log catches up before the audit writes the batch's rows (accept-log.ts).
+    [users.batch, accepts.pending, audit.pending, createAcceptFolder(db, accepts, users, clock)],
     gate,
   );
   return {
@@ -76,7 +80,10 @@ export function createMfaContext(db: Db, masterKey: Buffer, clock: () => number)
     record(entry) {
       // Outside a batch the event would wait, uncommitted, for whatever batch comes next.
       if (!writes.inBatch) throw new Error('ctx.record must be called inside a write-queue job');
-      audit.append(entry, clock());
+      const now = clock();
+      const accept = entry.accept;
+      if (accept) accepts.append(accept.pk, accept.factorId, accept.step, now);
+      audit.append(entry, now);
     },
   };
 }

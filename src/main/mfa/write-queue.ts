@@ -8,8 +8,8 @@ interface Job {
 }
 
 /**
- * Rows the jobs of a batch add that are written together just before it commits (the audit,
- * the accept log).
+ * What the jobs of a batch add that is written together just before it commits (the audit rows,
+ * the fold), or kept in memory only once it committed (the accept log's index).
  */
 export interface BatchTail {
   /** Where the rows added so far end: a failing job's rows are rolled back to its mark. */

@@ -6,6 +6,7 @@ import { mfaBackupCodes } from './0004-mfa-backup-codes';
 import { auditEvents } from './0005-audit-events';
 import { auditEventsLeanIndexes } from './0006-audit-events-lean-indexes';
 import { mfaTotpAccepts } from './0007-mfa-totp-accepts';
+import { auditAccepts } from './0008-audit-accepts';
 
 /** In order; append only. A database whose version is past the end of this list is refused. */
 export const migrations: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   auditEvents,
   auditEventsLeanIndexes,
   mfaTotpAccepts,
+  auditAccepts,
 ];
