@@ -124,11 +124,13 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         }
         done();
       },
-      handler: async (request, reply) => {
-        const result = await route.run(request, request.principal);
-        reply.code(result.status).header('cache-control', 'no-store');
-        return result.body === undefined ? reply.send() : result.body;
-      },
+      // Not async: that would be one more suspended frame per request. A synchronous throw
+      // (validation) reaches the error handler as a rejection would.
+      handler: (request, reply) =>
+        Promise.resolve(route.run(request, request.principal)).then((result) => {
+          reply.code(result.status).header('cache-control', 'no-store');
+          return result.body === undefined ? reply.send() : result.body;
+        }),
     });
   }
 

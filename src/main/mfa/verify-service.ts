@@ -13,48 +13,68 @@ import { userNotFound } from './mfa-error';
 
 /** Verification and the step-up operations that spend a code to change the factor. */
 export function createVerifyService(ctx: MfaContext) {
+  /** Decides a prepared attempt in a write-queue job; `onAccepted` runs in it once the code is spent. */
+  function decide(
+    caller: Caller,
+    prepared: PreparedAttempt,
+    onAccepted?: (p: PreparedAttempt) => void,
+  ): Promise<Outcome> {
+    return ctx.writes.run((): Outcome => {
+      const result = attemptInTransaction(ctx, caller, prepared);
+      if (result.kind === 'ok') onAccepted?.(prepared);
+      return result;
+    });
+  }
+
   /**
-   * Checks the code against the cached factor and decides in one write-queue job; `onAccepted`
-   * runs in that job after the code was spent. A stale cache entry wrote nothing (every deciding
-   * statement names the factor), so the attempt is simply redone from a fresh read.
+   * Checks the code against the cached factor and decides in one write-queue job. A stale cache
+   * entry wrote nothing (every deciding statement names the factor), so the attempt is simply
+   * redone from a fresh read. A promise chain, not an async function: on the hot path each async
+   * layer keeps a suspended frame per request (about 0.5 KB, measured). Throws synchronously for
+   * what is refused before any write (an unknown user, a malformed code).
    */
-  async function attempt(
+  function attempt(
     caller: Caller,
     userId: string,
     code: string,
     allowBackup: boolean,
     onAccepted?: (p: PreparedAttempt) => void,
-  ) {
-    const once = async (useCache: boolean) => {
-      const prepared = prepareAttempt(ctx, caller, userId, code, allowBackup, useCache);
-      const outcome = await ctx.writes.run((): Outcome => {
-        const result = attemptInTransaction(ctx, caller, prepared);
-        if (result.kind === 'ok') onAccepted?.(prepared);
-        return result;
-      });
-      return { prepared, outcome };
-    };
-    const first = await once(true);
-    if (first.outcome.kind !== 'stale' || !first.prepared.fromCache) return first;
-    ctx.factorCache.forget(caller.clientId, userId);
-    return once(false);
+  ): Promise<Outcome> {
+    const cached = prepareAttempt(ctx, caller, userId, code, allowBackup, true);
+    return decide(caller, cached, onAccepted).then((outcome) => {
+      if (outcome.kind !== 'stale' || !cached.fromCache) return outcome;
+      ctx.factorCache.forget(caller.clientId, userId);
+      const fresh = prepareAttempt(ctx, caller, userId, code, allowBackup, false);
+      return decide(caller, fresh, onAccepted);
+    });
   }
 
   return {
-    async verify(caller: Caller, userId: string, code: string): Promise<VerifyResult> {
-      if (caller.policy.mode === 'OFF') {
-        const row = ctx.users.forVerify(caller.clientId, userId);
-        if (!row) throw userNotFound(userId);
-        return {
-          valid: true,
-          required: false,
-          method: 'none',
-          backupCodesRemaining: row.backup_codes_remaining,
-        };
+    /** A promise chain too (see `attempt`); whatever is refused comes as a rejection. */
+    verify(caller: Caller, userId: string, code: string): Promise<VerifyResult> {
+      try {
+        if (caller.policy.mode === 'OFF') {
+          const row = ctx.users.forVerify(caller.clientId, userId);
+          if (!row) throw userNotFound(userId);
+          return Promise.resolve({
+            valid: true,
+            required: false,
+            method: 'none',
+            backupCodesRemaining: row.backup_codes_remaining,
+          });
+        }
+        return attempt(caller, userId, code, true).then((outcome) => {
+          const ok = acceptedOrThrow(outcome, ctx.clock());
+          return {
+            valid: true,
+            required: true,
+            method: ok.method,
+            backupCodesRemaining: ok.remaining,
+          };
+        });
+      } catch (error) {
+        return Promise.reject(error as Error);
       }
-      const { outcome } = await attempt(caller, userId, code, true);
-      const ok = acceptedOrThrow(outcome, ctx.clock());
-      return { valid: true, required: true, method: ok.method, backupCodesRemaining: ok.remaining };
     },
 
     /** Step-up with a TOTP code; the old set is void in the same transaction. */
@@ -64,7 +84,7 @@ export function createVerifyService(ctx: MfaContext) {
       code: string,
     ): Promise<{ backupCodes: string[] }> {
       const codes = generateBackupCodes(caller.policy.backupCodeCount);
-      const { outcome } = await attempt(caller, userId, code, false, (p) => {
+      const outcome = await attempt(caller, userId, code, false, (p) => {
         // Keyed by the row, so hashed here where the row is known to hold this factor.
         const hashes = codes.map((c) => ctx.keys.backupCodeHash(p.pk, c));
         ctx.factors.replaceCodes(p.pk, hashes);
@@ -84,7 +104,7 @@ export function createVerifyService(ctx: MfaContext) {
 
     /** Step-up with a TOTP or backup code, then the factor, its codes and any lock are gone. */
     async removeMfa(caller: Caller, userId: string, code: string): Promise<{ status: 'none' }> {
-      const { outcome } = await attempt(caller, userId, code, true, (p) => {
+      const outcome = await attempt(caller, userId, code, true, (p) => {
         // The code just spent is the factor's last verification.
         const now = ctx.clock();
         ctx.users.clearFactor(p.pk, now, now);

@@ -85,12 +85,11 @@ export function totpRoutes(s: MfaServices): Route[] {
       schemas: { params: userParamsSchema, body: codeBodySchema },
       responses: { 200: { description: 'Accepted.', schema: verifyResultSchema } },
       errors: [...attemptErrors],
-      async handler({ params, body, principal }) {
-        return {
-          status: 200,
-          body: await s.verify.verify(callerOf(principal), params.userId, body.code),
-        };
-      },
+      // The hot path: a promise chain rather than one more async frame per request.
+      handler: ({ params, body, principal }) =>
+        s.verify
+          .verify(callerOf(principal), params.userId, body.code)
+          .then((result) => ({ status: 200, body: result })),
     }),
     defineRoute({
       method: 'POST',
