@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../store/database';
+import { LOWEST_PRIORITY_SOURCE } from './background-priority';
 import { CHECKPOINTER_GATE_SOURCE, type WriteGate } from './write-gate';
 
 /** How often the worker copies the WAL into the database. */
@@ -30,6 +31,7 @@ const BACK_OFF_TICKS = 10;
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+${LOWEST_PRIORITY_SOURCE}
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 // The cipher the server's connection reads the file with (new and older databases differ).
