@@ -78,6 +78,28 @@ describe('folding the accept log', () => {
     expect(folded).toEqual(range(1, 101));
   });
 
+  it('folds a user again after its next accept, once per accept', async () => {
+    const { clock, folded, batch, log } = setup(3);
+    const sweep = async () => {
+      for (let t = 0; t < 11; t++) {
+        clock.now += 1000;
+        await batch([]);
+      }
+    };
+    await batch([1, 2]);
+    await sweep();
+    expect(folded).toEqual([1, 2]);
+    expect(log.hasUnfolded()).toBe(false);
+    await batch([2]);
+    expect(log.hasUnfolded()).toBe(true);
+    await sweep();
+    expect(folded).toEqual([1, 2, 2]);
+    expect(log.hasUnfolded()).toBe(false);
+    // Folded: no longer for a sweep to visit, still known to the replay guard.
+    expect(log.newest(2)).toBeUndefined();
+    expect(log.lastStep(2, 'f')).toBeGreaterThan(0);
+  });
+
   it('reaches the accept of a user deleted since, above the largest pk left, and then stops', async () => {
     const { clock, folded, batch, log } = setup(10);
     await batch([25]);

@@ -1,4 +1,5 @@
 import type { Db } from '../store/database';
+import { MAX_CACHED_FACTORS } from './factor-cache';
 import type { BatchTail } from './write-queue';
 
 /** The newest accept of a user's factor that its row may not show yet. */
@@ -54,12 +55,16 @@ export interface AcceptLog {
   hasUnfolded(): boolean;
   /** The largest pk it has had an accept of, so that a sweep reaches users deleted since. */
   largestPk(): number;
+  /** The user's newest accept if the row may not show it yet. */
   newest(pk: number): Readonly<Accept> | undefined;
   /** The fold that wrote `seq` into the row committed: unless a newer accept came since, done. */
   folded(pk: number, seq: number): void;
 }
 
 type LogRow = [seq: number, pk: number, factorId: string, step: number, at: number];
+
+/** Accepts kept in memory at most (their users' rows already show the folded ones). */
+const MAX_KNOWN = MAX_CACHED_FACTORS;
 
 /**
  * `writtenAuditId`: the id of the last audit row the running batch wrote, if it wrote any (the
@@ -73,8 +78,9 @@ export function createAcceptLog(db: Db, writtenAuditId: () => number | null): Ac
        WHERE id > ? AND accept_step IS NOT NULL ORDER BY id`,
     )
     .raw();
-  // By user: the newest accept not yet folded.
-  const known = new Map<number, Accept>();
+  // By user: the newest accept, folded into the row or not yet.
+  const known = new Map<number, Accept & { unfolded: boolean }>();
+  let unfolded = 0;
   // Those before are folded into the rows: the newest rows are all a process starting reads.
   let lastSeq = db
     .prepare('SELECT through_audit_id FROM mfa_accepts_folded')
@@ -87,20 +93,32 @@ export function createAcceptLog(db: Db, writtenAuditId: () => number | null): Ac
   let caughtUp = false;
 
   /**
-   * Updated in place: a new object per verify would live until the fold, long enough to be
-   * promoted, and the old generation's collections (pauses of 10-20 ms) would come that often.
+   * Updated in place, and kept once folded (only marked so): a new object per verify would live
+   * until the fold, long enough to be promoted, and the old generation's collections (pauses of
+   * 10-20 ms) would come that often; and deleting each folded user, to add it again at its next
+   * verify, made the map shrink and grow past its thresholds, each time rehashing every entry
+   * (5-11 ms at 100,000 users, measured in the bench's latency tail).
    */
   function remember(pk: number, seq: number, factorId: string, step: number, at: number): void {
     largestPk = Math.max(largestPk, pk);
     const accept = known.get(pk);
     if (!accept) {
-      known.set(pk, { seq, factorId, step, at });
+      if (known.size >= MAX_KNOWN) forgetFolded();
+      known.set(pk, { seq, factorId, step, at, unfolded: true });
+      unfolded++;
       return;
     }
+    if (!accept.unfolded) unfolded++;
+    accept.unfolded = true;
     accept.seq = seq;
     accept.factorId = factorId;
     accept.step = step;
     accept.at = at;
+  }
+
+  /** Past the bound (more users than the factor cache holds), what the rows show already goes. */
+  function forgetFolded(): void {
+    for (const [pk, accept] of known) if (!accept.unfolded) known.delete(pk);
   }
 
   function catchUp(): void {
@@ -177,11 +195,17 @@ export function createAcceptLog(db: Db, writtenAuditId: () => number | null): Ac
       ensureCaughtUp();
       return lastSeq;
     },
-    hasUnfolded: () => known.size > 0,
+    hasUnfolded: () => unfolded > 0,
     largestPk: () => largestPk,
-    newest: (pk) => known.get(pk),
+    newest(pk) {
+      const accept = known.get(pk);
+      return accept?.unfolded ? accept : undefined;
+    },
     folded(pk, seq) {
-      if (known.get(pk)?.seq === seq) known.delete(pk);
+      const accept = known.get(pk);
+      if (accept?.seq !== seq || !accept.unfolded) return;
+      accept.unfolded = false;
+      unfolded--;
     },
   };
 }
