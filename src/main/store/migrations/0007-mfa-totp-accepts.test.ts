@@ -1,10 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { columns, migratedTo } from '../../mfa/testing/migrated-db';
-import { migrations } from '.';
+import { columns, migratedTo, withOlderProcess } from '../../mfa/testing/migrated-db';
 import { mfaTotpAccepts } from './0007-mfa-totp-accepts';
 
 describe('0007 mfa-totp-accepts', () => {
@@ -19,12 +15,7 @@ describe('0007 mfa-totp-accepts', () => {
   });
 
   it('a process of the version before, still running, fails on its next accept instead of replaying', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tessera-0007-'));
-    try {
-      const file = join(dir, 'db');
-      const older = new Database(file);
-      older.pragma('journal_mode = WAL');
-      for (const migration of migrations.slice(0, 6)) migration.up(older);
+    withOlderProcess(6, (older, file) => {
       older.exec(`INSERT INTO api_clients (id, name, scope, key_hash, created_at) VALUES ('c', 'c', 'client', x'00', 0);
         INSERT INTO mfa_users (client_id, user_id, created_at, updated_at, totp_factor_id, totp_last_step)
           VALUES ('c', 'u', 0, 0, 'f', 10);`);
@@ -36,9 +27,6 @@ describe('0007 mfa-totp-accepts', () => {
       mfaTotpAccepts.up(newer);
       expect(() => olderAccept.run(11, 11)).toThrow(/no such column: totp_last_step/);
       newer.close();
-      older.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

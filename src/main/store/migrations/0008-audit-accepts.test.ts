@@ -1,10 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { columns, migratedTo } from '../../mfa/testing/migrated-db';
-import { migrations } from '.';
+import { columns, migratedTo, withOlderProcess } from '../../mfa/testing/migrated-db';
 import { auditAccepts } from './0008-audit-accepts';
 
 const CLIENT_AND_USERS = `
@@ -43,12 +39,7 @@ describe('0008 audit-accepts', () => {
   });
 
   it('a process of the version before, still running, fails on its next TOTP verify', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tessera-0008-'));
-    try {
-      const file = join(dir, 'db');
-      const older = new Database(file);
-      older.pragma('journal_mode = WAL');
-      for (const migration of migrations.slice(0, 7)) migration.up(older);
+    withOlderProcess(7, (older, file) => {
       older.exec(CLIENT_AND_USERS);
       // Its read of the log, which every TOTP decision of that version starts with.
       const olderCatchUp = older.prepare(
@@ -58,9 +49,6 @@ describe('0008 audit-accepts', () => {
       auditAccepts.up(newer);
       expect(() => olderCatchUp.all(0)).toThrow(/no such table: mfa_totp_accepts/);
       newer.close();
-      older.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
