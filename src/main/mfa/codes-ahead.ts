@@ -40,8 +40,9 @@ const FORGET_ALL = -1;
  * Runs in a worker thread. It holds the secrets of the cached factors and keeps, for each, the
  * truncated HMAC-SHA-1 of steps now - 1 to now + 2 in the shared table; at each step change
  * every slot shifts by one, so a factor costs one HMAC per step here instead of one or more per
- * verify on the request thread. A slot is a seqlock: its sequence number is odd while written. Every word
- * goes through Atomics, so that no CPU may reorder the reads around the sequence number's.
+ * verify on the request thread. A slot is a seqlock: its sequence number is odd while written.
+ * Every word goes through Atomics, so that no CPU may reorder the reads around the sequence
+ * number's.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');

@@ -1,6 +1,5 @@
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../store/database';
-import { LOWEST_PRIORITY_SOURCE } from './background-priority';
 import { CHECKPOINTER_GATE_SOURCE, type WriteGate } from './write-gate';
 
 /** How often the worker copies the WAL into the database. */
@@ -28,10 +27,12 @@ const BACK_OFF_TICKS = 10;
  * (write-gate.ts): every frame is then copied when the server next writes, and that write starts
  * the WAL from the beginning. SQLite's RESTART mode did the same by holding the write lock, which
  * put the server's thread to sleep in its busy handler for 20–33 ms under random-user load.
+ *
+ * It runs at normal priority, unlike the codes-ahead worker: at nice 19, with every core busy,
+ * it barely ran, and the WAL stopped starting over (seen in a test run on a loaded machine).
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-${LOWEST_PRIORITY_SOURCE}
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { fileMustExist: true });
 // The cipher the server's connection reads the file with (new and older databases differ).
