@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { callerOf, createMfaServices, type MfaServices } from '../api/services';
 import { openTempApp, type TempApp } from '../testing/temp-app';
@@ -5,7 +6,7 @@ import { totpCodeAt } from '../testing/totp-code';
 import { createAcceptLog } from './accept-log';
 import { createAuditLog } from './audit-log';
 import { enrollTotp } from './testing/enroll';
-import { migratedTo } from './testing/migrated-db';
+import { migratedTo, withWalFileAt } from './testing/migrated-db';
 import { stepAt } from './totp';
 import { createWriteQueue } from './write-queue';
 
@@ -157,6 +158,34 @@ describe('folding the log into the rows', () => {
     expect((await verified).valid).toBe(true);
     await reset;
     expect(a.users.get(caller, 'u').mfa.lastVerifiedAt).toBe(new Date(clock.now).toISOString());
+  });
+
+  it('a batch that decides nothing still catches up before its audit rows, so no accept is skipped', async () => {
+    await withWalFileAt(8, async (first, file) => {
+      const second = new Database(file);
+      try {
+        const [a, b] = [first, second].map((db) => {
+          const audit = createAuditLog(db);
+          const log = createAcceptLog(db, audit.writtenId);
+          return { audit, log, queue: createWriteQueue(db, [log.pending, audit.pending]) };
+        });
+        const entry = { actor: 'a', clientId: 'c', userId: 'u' };
+        // A knows every accept so far; then B spends step 100 of user 1.
+        await a!.queue.run(() => a!.log.lastStep(1, 'f'));
+        await b!.queue.run(() => {
+          b!.log.append(1, 'f', 100, 1000);
+          const accept = { pk: 1, factorId: 'f', step: 100 };
+          b!.audit.append({ ...entry, event: 'verify.success', outcome: 'success', accept }, 1000);
+        });
+        // A batch of A that only audits (a refusal, a lockout) and reads no accept.
+        await a!.queue.run(() =>
+          a!.audit.append({ ...entry, event: 'verify.failure', outcome: 'failure' }, 2000),
+        );
+        expect(await a!.queue.run(() => a!.log.lastStep(1, 'f'))).toBe(100);
+      } finally {
+        second.close();
+      }
+    });
   });
 
   it('an accept is logged only if its job and its batch commit', async () => {

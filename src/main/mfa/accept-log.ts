@@ -2,7 +2,7 @@ import type { Db } from '../store/database';
 import { MAX_CACHED_FACTORS } from './factor-cache';
 import type { BatchTail } from './write-queue';
 
-/** The newest accept of a user's factor that its row may not show yet. */
+/** The newest accept of a user's factor (its row may not show it yet). */
 export interface Accept {
   seq: number;
   factorId: string;
@@ -10,26 +10,26 @@ export interface Accept {
   at: number;
 }
 
-/** An accept of the batch running now: its sequence number is given when it is written. */
+/** An accept of the batch running now: its sequence number is given when the batch commits. */
 type PendingAccept = Omit<Accept, 'seq'> & { pk: number };
 
 /**
  * The replay guard of users in good standing, kept off their rows (migrations 0007 and 0008).
  * The guard of a factor is the larger of its row's `totp_folded_step` and its newest accept in
  * the audit (the `accept_*` columns of its `verify.success` rows); this module keeps the newest
- * accept of each user in memory, until it is folded into the row, so a verify never searches.
- * The sequence number of an accept is its audit row's id.
+ * accept of each user in memory (marked once folded into the row), so a verify never searches.
+ * The sequence number of an accept is its audit row's id (for the batch's own, the batch's last).
  *
- * Exact across processes: the first decision of each write batch, made under the database write
- * lock, first reads every accept past the last audit id this process knows. Those another
- * process wrote are then known, and no other writer can add any until this batch commits; a
- * batch's own accepts are written on its audit rows (`AuditEntry.accept`) and become known when
- * it commits.
+ * Exact across processes: under the database write lock, each write batch reads every accept
+ * past the last audit id this process knows before its first decision, and again before its
+ * audit rows are written. Those another process wrote are then known, and no other writer can
+ * add any until this batch commits; a batch's own accepts are written on its audit rows
+ * (`AuditEntry.accept`) and become known when it commits.
  */
 export interface AcceptLog {
   /**
-   * Inside a write-queue job: the newest step accepted for this factor that the row may not
-   * show (this batch's accepts included), or -1.
+   * Inside a write-queue job: the newest step accepted for this factor (this batch's accepts
+   * included), or -1.
    */
   lastStep(pk: number, factorId: string): number;
   /**
@@ -61,21 +61,29 @@ export interface AcceptLog {
   folded(pk: number, seq: number): void;
 }
 
-type LogRow = [seq: number, pk: number, factorId: string, step: number, at: number];
+// The last audit row comes even when it is no accept: then all but its id are null.
+type LogRow = [seq: number, pk: number, factorId: string, step: number | null, at: number];
 
 /** Accepts kept in memory at most (their users' rows already show the folded ones). */
 const MAX_KNOWN = MAX_CACHED_FACTORS;
 
 /**
  * `writtenAuditId`: the id of the last audit row the running batch wrote, if it wrote any (the
- * ids of a batch's own accepts, known once it commits).
+ * ids of a batch's own accepts, known once it commits). `inBatch`: whether a write batch runs
+ * now (the write queue's); without it every read catches up again.
  */
-export function createAcceptLog(db: Db, writtenAuditId: () => number | null): AcceptLog {
-  // A range of the audit's primary key: after the last id known, only the newest rows.
+export function createAcceptLog(
+  db: Db,
+  writtenAuditId: () => number | null,
+  inBatch: () => boolean = () => false,
+): AcceptLog {
+  // A range of the audit's primary key: after the last id known, only the newest rows. The last
+  // row comes too, accept or not, so that what has been read moves past every row (one snapshot).
   const since = db
     .prepare(
       `SELECT id, accept_pk, accept_factor, accept_step, at FROM audit_events
-       WHERE id > ? AND accept_step IS NOT NULL ORDER BY id`,
+       WHERE id > ? AND (accept_step IS NOT NULL OR id = (SELECT max(id) FROM audit_events))
+       ORDER BY id`,
     )
     .raw();
   // By user: the newest accept, folded into the row or not yet.
@@ -103,7 +111,8 @@ export function createAcceptLog(db: Db, writtenAuditId: () => number | null): Ac
     largestPk = Math.max(largestPk, pk);
     const accept = known.get(pk);
     if (!accept) {
-      if (known.size >= MAX_KNOWN) forgetFolded();
+      // Only when that frees many: each pass walks the whole map.
+      if (known.size >= MAX_KNOWN && known.size - unfolded >= MAX_KNOWN / 2) forgetFolded();
       known.set(pk, { seq, factorId, step, at, unfolded: true });
       unfolded++;
       return;
@@ -123,16 +132,19 @@ export function createAcceptLog(db: Db, writtenAuditId: () => number | null): Ac
 
   function catchUp(): void {
     for (const [seq, pk, factorId, step, at] of since.all(lastSeq) as LogRow[]) {
-      remember(pk, seq, factorId, step, at);
+      if (step !== null) remember(pk, seq, factorId, step, at);
       lastSeq = seq;
     }
   }
 
+  /**
+   * Once per batch, under the write lock. Outside a batch (a misplaced call) it reads without
+   * marking: a mark made there would let the next batch decide without reading under the lock.
+   */
   const ensureCaughtUp = () => {
-    if (!caughtUp) {
-      catchUp();
-      caughtUp = true;
-    }
+    if (caughtUp) return;
+    catchUp();
+    caughtUp = inBatch();
   };
 
   /** The factor's newest accept the row may not show: this batch's, else the index's. */
@@ -177,8 +189,9 @@ export function createAcceptLog(db: Db, writtenAuditId: () => number | null): Ac
         // The batch runs again in a new transaction: another process may append before it.
         if (mark === 0) caughtUp = false;
       },
-      // Before the audit writes this batch's rows, which catching up would then read as known.
-      write: ensureCaughtUp,
+      // Again, whatever the jobs did, before the audit writes this batch's rows (which catching
+      // up afterwards would read as known before they commit): `committed` relies on it.
+      write: catchUp,
       committed() {
         // Caught up under the write lock, so no other process wrote between: every id up to the
         // batch's last row is known. Its own accepts take that id as their sequence number (a

@@ -46,7 +46,7 @@ export interface AuditLog {
   append(entry: AuditEntry, atMs: number): void;
   /** The write queue's tail: the batch's events go in as a few multi-row INSERTs. */
   pending: BatchTail;
-  /** The id of the last row the running batch wrote, if it wrote any. */
+  /** Once the running batch wrote its rows: the id of the last, if it wrote any. */
   writtenId(): number | null;
   query(filter: AuditQuery): AuditEvent[];
 }
@@ -115,13 +115,16 @@ export function createAuditLog(db: Db): AuditLog {
       mark: () => params.length,
       rollbackTo(mark) {
         params.length = Math.min(params.length, mark);
+        if (mark === 0) writtenId = null;
       },
       write() {
         const all = params;
         params = [];
         writtenId = insert(all);
       },
-      committed: () => undefined,
+      committed() {
+        writtenId = null;
+      },
     },
     query(filter) {
       const params: Record<string, string | number> = { limit: filter.limit };

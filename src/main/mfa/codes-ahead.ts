@@ -24,8 +24,8 @@ export interface CodesAhead {
 const SPAN = 4;
 /** Per slot: a sequence number (odd while the worker writes), the generation, the first step. */
 const HEADER_WORDS = 3;
-// One word per step (its truncated HMAC) and one of padding: 32 bytes, so that a slot never
-// straddles two cache lines and a verify's read of it is one memory access.
+// One word per step (its truncated HMAC) and one of padding: 32 bytes, so that a slot (the
+// table's memory is page-aligned) never straddles two cache lines.
 const SLOT_WORDS = HEADER_WORDS + SPAN + 1;
 const SLOT_BYTES = SLOT_WORDS * 4;
 /** The table grows by this many slots at a time, up to one per cacheable factor. */

@@ -57,11 +57,12 @@ export function createMfaContext(db: Db, masterKey: Buffer, clock: () => number)
   const audit = createAuditLog(db);
   const gate = createWriteGate();
   const users = createUserRepository(db);
-  const accepts = createAcceptLog(db, audit.writtenId);
+  const accepts = createAcceptLog(db, audit.writtenId, () => writes.inBatch);
   const codesAhead = createCodesAhead();
   const writes = createWriteQueue(
     db,
-    // The accept log catches up before the audit writes the batch's rows (accept-log.ts).
+    // The accept log catches up before the audit writes the batch's rows, and reads the id of
+    // the last before the audit forgets it (accept-log.ts).
     [users.batch, accepts.pending, audit.pending, createAcceptFolder(db, accepts, users, clock)],
     gate,
   );

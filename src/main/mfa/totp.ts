@@ -54,9 +54,9 @@ function valueAt(secret: Buffer, step: number, recent: RecentCodes, keep: number
 }
 
 /**
- * Codes are compared as numbers below 10^6: one machine comparison of two 32-bit integers, with
- * no early exit at the first differing digit (what makes a string or byte-wise compare leak),
- * and no string or buffer built per candidate step.
+ * Codes are compared as numbers below 10^6: one comparison of two integers, with no early exit
+ * at the first differing digit (what makes a string or byte-wise compare leak), and no string or
+ * buffer built per candidate step.
  */
 function codeAt(
   secret: Buffer,
@@ -71,8 +71,8 @@ function codeAt(
 /**
  * The time step whose code equals `code` (6 digits, as `normalizeTotpCode` returns it),
  * searching now first, then outwards up to `window` steps either side, or null. Codes are
- * compared in constant time; stopping at the first match only tells how far the caller's clock
- * is off, which is no secret, and saves the HMACs of the other steps on the hot path.
+ * compared without a digit-wise early exit; stopping at the first match only tells how far the
+ * caller's clock is off, which is no secret, and saves the HMACs of the other steps.
  */
 export function matchingStep(
   secret: Buffer,

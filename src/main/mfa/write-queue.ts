@@ -16,7 +16,7 @@ export interface BatchTail {
   mark(): number;
   /** To 0: the batch is dropped whole (its commit failed, or it is about to be run again). */
   rollbackTo(mark: number): void;
-  /** Writes the rows, inside the transaction. */
+  /** Inside the transaction, after the jobs: writes the rows (or reads what it must first). */
   write(): void;
   /** The transaction that wrote them committed. */
   committed(): void;

@@ -18,19 +18,23 @@ export function columns(db: Db, table: string): string[] {
 }
 
 /**
- * A WAL database file migrated up to `version`, open as a process of that version has it, for
- * tests of what a later migration (run on `file` by another connection) does to that process.
+ * A WAL database file migrated up to `version`, with a connection open on it: as a process of
+ * that version has it (for what a later migration run by another connection does to it), or one
+ * of two processes on one file.
  */
-export function withOlderProcess(version: number, test: (older: Db, file: string) => void): void {
+export async function withWalFileAt(
+  version: number,
+  test: (db: Db, file: string) => void | Promise<void>,
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-migration-'));
   const file = join(dir, 'db');
-  const older = new Database(file);
+  const db = new Database(file);
   try {
-    older.pragma('journal_mode = WAL');
-    for (const migration of migrations.slice(0, version)) migration.up(older);
-    test(older, file);
+    db.pragma('journal_mode = WAL');
+    for (const migration of migrations.slice(0, version)) migration.up(db);
+    await test(db, file);
   } finally {
-    older.close();
+    db.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

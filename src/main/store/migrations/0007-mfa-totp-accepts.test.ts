@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { columns, migratedTo, withOlderProcess } from '../../mfa/testing/migrated-db';
+import { columns, migratedTo, withWalFileAt } from '../../mfa/testing/migrated-db';
 import { mfaTotpAccepts } from './0007-mfa-totp-accepts';
 
 describe('0007 mfa-totp-accepts', () => {
@@ -14,8 +14,8 @@ describe('0007 mfa-totp-accepts', () => {
     expect(columns(db, 'mfa_users')).not.toContain('totp_last_step');
   });
 
-  it('a process of the version before, still running, fails on its next accept instead of replaying', () => {
-    withOlderProcess(6, (older, file) => {
+  it('a process of the version before, still running, fails on its next accept instead of replaying', async () => {
+    await withWalFileAt(6, (older, file) => {
       older.exec(`INSERT INTO api_clients (id, name, scope, key_hash, created_at) VALUES ('c', 'c', 'client', x'00', 0);
         INSERT INTO mfa_users (client_id, user_id, created_at, updated_at, totp_factor_id, totp_last_step)
           VALUES ('c', 'u', 0, 0, 'f', 10);`);

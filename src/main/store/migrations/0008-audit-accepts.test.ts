@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { columns, migratedTo, withOlderProcess } from '../../mfa/testing/migrated-db';
+import { columns, migratedTo, withWalFileAt } from '../../mfa/testing/migrated-db';
 import { auditAccepts } from './0008-audit-accepts';
 
 const CLIENT_AND_USERS = `
@@ -38,8 +38,8 @@ describe('0008 audit-accepts', () => {
     expect(db.prepare('SELECT through_audit_id FROM mfa_accepts_folded').pluck().get()).toBe(2);
   });
 
-  it('a process of the version before, still running, fails on its next TOTP verify', () => {
-    withOlderProcess(7, (older, file) => {
+  it('a process of the version before, still running, fails on its next TOTP verify', async () => {
+    await withWalFileAt(7, (older, file) => {
       older.exec(CLIENT_AND_USERS);
       // Its read of the log, which every TOTP decision of that version starts with.
       const olderCatchUp = older.prepare(
