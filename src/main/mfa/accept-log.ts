@@ -1,5 +1,6 @@
 import type { Db } from '../store/database';
 import { MAX_CACHED_FACTORS } from './factor-cache';
+import { PkIndex } from './pk-index';
 import type { BatchTail } from './write-queue';
 
 /** The newest accept of a user's factor (its row may not show it yet). */
@@ -87,7 +88,7 @@ export function createAcceptLog(
     )
     .raw();
   // By user: the newest accept, folded into the row or not yet.
-  const known = new Map<number, Accept & { unfolded: boolean }>();
+  const known = new PkIndex<Accept & { unfolded: boolean }>();
   let unfolded = 0;
   // Those before are folded into the rows: the newest rows are all a process starting reads.
   let lastSeq = db
@@ -104,14 +105,14 @@ export function createAcceptLog(
    * Updated in place, and kept once folded (only marked so): a new object per verify would live
    * until the fold, long enough to be promoted, and the old generation's collections (pauses of
    * 10-20 ms) would come that often; and deleting each folded user, to add it again at its next
-   * verify, made the map shrink and grow past its thresholds, each time rehashing every entry
-   * (5-11 ms at 100,000 users, measured in the bench's latency tail).
+   * verify, made a Map shrink and grow past its thresholds, each time rehashing every entry
+   * (5-11 ms at 100,000 users, measured in the bench's latency tail; see pk-index.ts).
    */
   function remember(pk: number, seq: number, factorId: string, step: number, at: number): void {
     largestPk = Math.max(largestPk, pk);
     const accept = known.get(pk);
     if (!accept) {
-      // Only when that frees many: each pass walks the whole map.
+      // Only when that frees many: each pass walks every entry.
       if (known.size >= MAX_KNOWN && known.size - unfolded >= MAX_KNOWN / 2) forgetFolded();
       known.set(pk, { seq, factorId, step, at, unfolded: true });
       unfolded++;
@@ -127,7 +128,7 @@ export function createAcceptLog(
 
   /** Past the bound (more users than the factor cache holds), what the rows show already goes. */
   function forgetFolded(): void {
-    for (const [pk, accept] of known) if (!accept.unfolded) known.delete(pk);
+    known.deleteWhere((accept) => !accept.unfolded);
   }
 
   function catchUp(): void {

@@ -1,5 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import { LOWEST_PRIORITY_SOURCE } from './background-priority';
 import { MAX_CACHED_FACTORS } from './factor-cache';
 import { TOTP_PERIOD_SECONDS } from './totp';
 
@@ -46,7 +45,6 @@ const FORGET_ALL = -1;
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-${LOWEST_PRIORITY_SOURCE}
 const { createHmac } = require('node:crypto');
 const { periodMs } = workerData;
 const words = new Int32Array(workerData.table);

@@ -28,8 +28,8 @@ const BACK_OFF_TICKS = 10;
  * the WAL from the beginning. SQLite's RESTART mode did the same by holding the write lock, which
  * put the server's thread to sleep in its busy handler for 20–33 ms under random-user load.
  *
- * It runs at normal priority, unlike the codes-ahead worker: at nice 19, with every core busy,
- * it barely ran, and the WAL stopped starting over (seen in a test run on a loaded machine).
+ * It runs at normal priority: at nice 19 (tried), with every core busy, it barely ran and the
+ * WAL stopped starting over.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
