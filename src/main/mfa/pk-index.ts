@@ -1,12 +1,15 @@
-/** How far past the largest pk so far an entry may land and still be kept in the array. */
-const MAX_GAP = 1 << 16;
+/**
+ * How far past the array's end a new pk may land and still go into it: this many, or as many as
+ * there are entries, so that the array stays at most about twice as long as needed.
+ */
+const MIN_GAP = 1024;
 
 /**
  * Values by user pk, for per-user state the server keeps for every active user. Pks are dense
  * (the app takes max + 1), so an array holds them: it grows by copying its slots, where a Map
  * rehashes every entry each time it doubles (5 ms and more at 100,000 users, and a server meets
  * each doubling in its first minutes under load, in its latency tail). A pk far past the others
- * (a sparse database) goes to a Map instead.
+ * (a sparse database), or one that is no index (negative), goes to a Map instead.
  */
 export class PkIndex<V extends object> {
   private readonly dense: (V | undefined)[] = [];
@@ -18,7 +21,7 @@ export class PkIndex<V extends object> {
   }
 
   get(pk: number): V | undefined {
-    const value = pk < this.dense.length ? this.dense[pk] : undefined;
+    const value = pk >= 0 && pk < this.dense.length ? this.dense[pk] : undefined;
     return value ?? (this.sparse.size > 0 ? this.sparse.get(pk) : undefined);
   }
 
@@ -28,13 +31,14 @@ export class PkIndex<V extends object> {
       this.sparse.set(pk, value);
       return;
     }
-    if (pk < this.dense.length) {
+    const index = Number.isInteger(pk) && pk >= 0;
+    if (index && pk < this.dense.length) {
       if (this.dense[pk] === undefined) this.count++;
       this.dense[pk] = value;
       return;
     }
     this.count++;
-    if (pk - this.dense.length > MAX_GAP) {
+    if (!index || pk - this.dense.length > Math.max(MIN_GAP, this.count)) {
       this.sparse.set(pk, value);
       return;
     }
