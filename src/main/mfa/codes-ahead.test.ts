@@ -92,8 +92,12 @@ describe('codes computed ahead', () => {
     const ahead = started(2000);
     const handle = ahead.track(RFC_SECRET)!;
     const now = () => Math.floor(Date.now() / 2000);
-    const first = now();
-    await vi.waitFor(() => expect(handle.truncatedAt(first - 1)).toBeDefined(), ready);
+    // "Now" as of the slot's first fill: read again each try, as a step may change before it.
+    let first = now();
+    await vi.waitFor(() => {
+      first = now();
+      expect(handle.truncatedAt(first - 1)).toBeDefined();
+    }, ready);
     await vi.waitFor(() => expect(handle.truncatedAt(first + 3)).toBeDefined(), ready);
     const steps = [first, first + 1, first + 2, first + 3];
     expect(steps.map((step) => code(handle, step))).toEqual(
