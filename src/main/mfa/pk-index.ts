@@ -1,15 +1,15 @@
 /**
- * How far past the array's end a new pk may land and still go into it: this many, or as many as
- * there are entries, so that the array stays at most about twice as long as needed.
+ * Pks below this go into the array: 8 MB of slots at most, for a million users. Larger ones (a
+ * sparse database), and negative ones, go to the Map.
  */
-const MIN_GAP = 1024;
+const DENSE_LIMIT = 1 << 20;
 
 /**
  * Values by user pk, for per-user state the server keeps for every active user. Pks are dense
  * (the app takes max + 1), so an array holds them: it grows by copying its slots, where a Map
  * rehashes every entry each time it doubles (5 ms and more at 100,000 users, and a server meets
- * each doubling in its first minutes under load, in its latency tail). A pk far past the others
- * (a sparse database), or one that is no index (negative), goes to a Map instead.
+ * each doubling in its first minutes under load, in its latency tail). Users verify in any
+ * order, so the array takes the largest pk seen at once, up to its limit.
  */
 export class PkIndex<V extends object> {
   private readonly dense: (V | undefined)[] = [];
@@ -21,30 +21,20 @@ export class PkIndex<V extends object> {
   }
 
   get(pk: number): V | undefined {
-    const value = pk >= 0 && pk < this.dense.length ? this.dense[pk] : undefined;
-    return value ?? (this.sparse.size > 0 ? this.sparse.get(pk) : undefined);
+    return isDense(pk) ? this.dense[pk] : this.sparse.get(pk);
   }
 
   /** Adds or replaces the value of `pk`. */
   set(pk: number, value: V): void {
-    if (this.sparse.has(pk)) {
-      this.sparse.set(pk, value);
-      return;
-    }
-    const index = Number.isInteger(pk) && pk >= 0;
-    if (index && pk < this.dense.length) {
-      if (this.dense[pk] === undefined) this.count++;
-      this.dense[pk] = value;
-      return;
-    }
-    this.count++;
-    if (!index || pk - this.dense.length > Math.max(MIN_GAP, this.count)) {
+    if (!isDense(pk)) {
+      if (!this.sparse.has(pk)) this.count++;
       this.sparse.set(pk, value);
       return;
     }
     // One slot at a time, so that the array stays a packed one rather than a dictionary.
-    while (this.dense.length < pk) this.dense.push(undefined);
-    this.dense.push(value);
+    while (this.dense.length <= pk) this.dense.push(undefined);
+    if (this.dense[pk] === undefined) this.count++;
+    this.dense[pk] = value;
   }
 
   /** Removes every value `drop` says to. */
@@ -63,4 +53,8 @@ export class PkIndex<V extends object> {
       }
     }
   }
+}
+
+function isDense(pk: number): boolean {
+  return Number.isInteger(pk) && pk >= 0 && pk < DENSE_LIMIT;
 }
