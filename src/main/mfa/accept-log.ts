@@ -190,9 +190,10 @@ export function createAcceptLog(
         // The batch runs again in a new transaction: another process may append before it.
         if (mark === 0) caughtUp = false;
       },
-      // Again, whatever the jobs did, before the audit writes this batch's rows (which catching
-      // up afterwards would read as known before they commit): `committed` relies on it.
-      write: catchUp,
+      // Before the audit writes this batch's rows (which catching up afterwards would read as
+      // known before they commit), if no job of the batch did: `committed` relies on it. The
+      // mark is only ever set inside a batch, under the lock, and cleared when it ends.
+      write: ensureCaughtUp,
       committed() {
         // Caught up under the write lock, so no other process wrote between: every id up to the
         // batch's last row is known. Its own accepts take that id as their sequence number (a
