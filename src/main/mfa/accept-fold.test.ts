@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAcceptFolder } from './accept-fold';
+import { createAcceptFolder, MAX_GAP_MS, SWEEP_MS } from './accept-fold';
 import { createAcceptLog } from './accept-log';
 import { createAuditLog } from './audit-log';
 import { migratedTo } from './testing/migrated-db';
@@ -45,47 +45,65 @@ function setup(users: number) {
     db.prepare('SELECT through_audit_id FROM mfa_accepts_folded').pluck().get() as number;
   const lastAuditId = () =>
     db.prepare('SELECT coalesce(max(id), 0) FROM audit_events').pluck().get() as number;
-  return { clock, folded, batch, log, db, foldedThrough, lastAuditId };
+  /** Lets `ms` pass, a batch at every second of it (no pause longer than the sweep counts). */
+  const pass = async (ms: number) => {
+    for (let t = 0; t < ms; t += MAX_GAP_MS) {
+      clock.now += MAX_GAP_MS;
+      await batch([]);
+    }
+  };
+  return { clock, folded, batch, pass, log, db, foldedThrough, lastAuditId };
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
 describe('folding the accept log', () => {
-  it('paces a sweep over 10 s, in pk order, and each user once', async () => {
-    const { clock, folded, batch } = setup(100);
+  it('paces a sweep over SWEEP_MS, in pk order, and each user once', async () => {
+    const { folded, batch, pass } = setup(100);
     await batch(range(1, 101).reverse());
-    for (let t = 0; t < 10; t++) {
-      await batch([]);
-      clock.now += 1000;
-    }
-    await batch([]);
+    await pass(SWEEP_MS / 2);
+    expect(folded).toEqual(range(1, 51));
+    await pass(SWEEP_MS / 2);
     expect(folded).toEqual(range(1, 101));
   });
 
   it('setting the clock back pauses the sweep, and it goes on from there', async () => {
-    const { clock, folded, batch } = setup(100);
+    const { clock, folded, batch, pass } = setup(100);
     await batch(range(1, 101));
-    await batch([]);
-    clock.now += 5_000;
-    await batch([]);
+    await pass(SWEEP_MS / 2);
     const halfway = folded.length;
     expect(halfway).toBeGreaterThan(0);
     clock.now -= 3_600_000;
     await batch([]);
     expect(folded).toHaveLength(halfway);
-    clock.now += 5_000;
-    await batch([]);
+    await pass(SWEEP_MS / 2);
     expect(folded).toEqual(range(1, 101));
   });
 
+  it('counts a long quiet spell as one short pause, so no batch after it folds in a burst', async () => {
+    const { clock, folded, batch, pass } = setup(1500);
+    await batch(range(1, 1501));
+    clock.now += 3_600_000;
+    await batch([]);
+    expect(folded).toEqual(range(1, 1 + Math.ceil((1500 * MAX_GAP_MS) / SWEEP_MS)));
+    await pass(SWEEP_MS);
+    expect(folded).toEqual(range(1, 1501));
+  });
+
+  it('folds at most 64 rows in a batch, beyond one per accept of its own', async () => {
+    const { clock, folded, batch } = setup(6000);
+    await batch(range(1, 6001));
+    clock.now += MAX_GAP_MS;
+    await batch([]);
+    expect(folded).toEqual(range(1, 65));
+    clock.now += MAX_GAP_MS;
+    await batch(range(1, 101));
+    expect(folded).toHaveLength(64 + 64 + 100);
+  });
+
   it('folds a user again after its next accept, once per accept', async () => {
-    const { clock, folded, batch, log } = setup(3);
-    const sweep = async () => {
-      for (let t = 0; t < 11; t++) {
-        clock.now += 1000;
-        await batch([]);
-      }
-    };
+    const { folded, batch, pass, log } = setup(3);
+    const sweep = () => pass(SWEEP_MS + MAX_GAP_MS);
     await batch([1, 2]);
     await sweep();
     expect(folded).toEqual([1, 2]);
@@ -101,12 +119,9 @@ describe('folding the accept log', () => {
   });
 
   it('reaches the accept of a user deleted since, above the largest pk left, and then stops', async () => {
-    const { clock, folded, batch, log } = setup(10);
+    const { folded, batch, pass, log } = setup(10);
     await batch([25]);
-    for (let t = 0; t < 30; t++) {
-      clock.now += 1000;
-      await batch([]);
-    }
+    await pass(3 * SWEEP_MS);
     expect(folded).toEqual([25]);
     // Nothing is left to fold, so no sweep keeps starting.
     expect(log.hasUnfolded()).toBe(false);
@@ -114,26 +129,25 @@ describe('folding the accept log', () => {
 
   it('marks the accepts a sweep covered as folded when it ends, and keeps up under load', async () => {
     const { clock, batch, foldedThrough, lastAuditId } = setup(3000);
+    const batchesPerSweep = SWEEP_MS / MAX_GAP_MS;
     const lags: number[] = [];
-    for (let i = 0; i < 120; i++) {
+    for (let i = 0; i < 3 * batchesPerSweep; i++) {
       await batch(range(1, 3001));
-      clock.now += 250;
+      clock.now += MAX_GAP_MS;
       expect(foldedThrough()).toBeLessThanOrEqual(lastAuditId());
       lags.push(lastAuditId() - foldedThrough());
     }
-    // What a process starting would read: two sweeps' worth at most (a sweep is 40 batches
-    // here), not growing.
-    expect(Math.max(...lags)).toBeLessThanOrEqual((2 * 40 + 2) * 3000);
-    expect(Math.max(...lags.slice(80))).toBeLessThanOrEqual(Math.max(...lags.slice(40, 80)));
+    // What a process starting would read: two sweeps' worth at most, not growing.
+    expect(Math.max(...lags)).toBeLessThanOrEqual((2 * batchesPerSweep + 2) * 3000);
+    expect(Math.max(...lags.slice(2 * batchesPerSweep))).toBeLessThanOrEqual(
+      Math.max(...lags.slice(batchesPerSweep, 2 * batchesPerSweep)),
+    );
   });
 
   it('a process starting reads only the accepts after the mark, and knows them all', async () => {
-    const { clock, batch, db, foldedThrough, log } = setup(10);
+    const { batch, pass, db, foldedThrough, log } = setup(10);
     await batch([1, 2]);
-    for (let t = 0; t < 12; t++) {
-      clock.now += 1000;
-      await batch([]);
-    }
+    await pass(SWEEP_MS + 2 * MAX_GAP_MS);
     // Everything folded: the mark is past both accepts, and an accept after it is still known.
     expect(foldedThrough()).toBe(2);
     await batch([3]);

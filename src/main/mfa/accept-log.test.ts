@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { callerOf, createMfaServices, type MfaServices } from '../api/services';
 import { openTempApp, type TempApp } from '../testing/temp-app';
 import { totpCodeAt } from '../testing/totp-code';
+import { MAX_GAP_MS, SWEEP_MS } from './accept-fold';
 import { createAcceptLog } from './accept-log';
 import { createAuditLog } from './audit-log';
 import { enrollTotp } from './testing/enroll';
@@ -105,12 +106,15 @@ describe('folding the log into the rows', () => {
     await a.verify.verify(caller, 'u', code(-1));
     await a.verify.verify(caller, 'u', code());
     const spent = stepAt(clock.now);
+    const spentCode = code();
     const verifiedAt = clock.now;
     // Writes go on (another user) while the sweep's time passes: each batch folds a slice.
     const aBatch = () => a.users.put(caller, 'other', {});
     await aBatch();
-    clock.now += 10_001;
-    await aBatch();
+    for (let t = 0; t <= SWEEP_MS; t += MAX_GAP_MS) {
+      clock.now += MAX_GAP_MS;
+      await aBatch();
+    }
     expect(row(a)).toEqual({ totp_folded_step: spent, last_verified_at: verifiedAt });
     // The next batch finds nothing left to fold and marks every accept so far as folded.
     await aBatch();
@@ -127,9 +131,9 @@ describe('folding the log into the rows', () => {
     expect(mark.get()).toBeGreaterThanOrEqual(newestAccept as number);
     // Folded and forgotten, the code is still spent: the row guards it now, in this process
     // and in one started after the fold.
-    expect(await refusal(a.verify.verify(caller, 'u', code()))).toBe('CODE_REPLAYED');
+    expect(await refusal(a.verify.verify(caller, 'u', spentCode))).toBe('CODE_REPLAYED');
     const later = createMfaServices(await temp!.openAnother());
-    expect(await refusal(later.verify.verify(caller, 'u', code()))).toBe('CODE_REPLAYED');
+    expect(await refusal(later.verify.verify(caller, 'u', spentCode))).toBe('CODE_REPLAYED');
     expect(a.users.get(caller, 'u').mfa.lastVerifiedAt).toBe(new Date(verifiedAt).toISOString());
   });
 

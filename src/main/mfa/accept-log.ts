@@ -54,6 +54,8 @@ export interface AcceptLog {
   /** Every accept up to this audit id is known (or folded before this process started). */
   lastSeq(): number;
   hasUnfolded(): boolean;
+  /** The accepts of the running batch (each may need a fold later). */
+  pendingCount(): number;
   /** The largest pk it has had an accept of, so that a sweep reaches users deleted since. */
   largestPk(): number;
   /** The user's newest accept if the row may not show it yet. */
@@ -211,6 +213,7 @@ export function createAcceptLog(
       return lastSeq;
     },
     hasUnfolded: () => unfolded > 0,
+    pendingCount: () => pending.length,
     largestPk: () => largestPk,
     newest(pk) {
       const accept = known.get(pk);
