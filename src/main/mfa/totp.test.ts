@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../testing/totp-code';
 import { RFC4226_CODES, RFC4226_SECRET } from '../testing/rfc-vectors';
-import { matchingStep, noRecentCodes, normalizeTotpCode, stepAt } from './totp';
+import { matchingStep, matchingSteps, noRecentCodes, normalizeTotpCode, stepAt } from './totp';
 
 const RFC_SECRET = Buffer.from(RFC4226_SECRET);
 
@@ -49,10 +49,10 @@ describe('server-side TOTP', () => {
     const now = 1_700_000_000_000;
     const step = stepAt(now);
     const recent = noRecentCodes();
-    // Now first, then the step before: both computed, both kept.
+    // Now first, then outwards: the whole window computed, and kept.
     expect(matchingStep(RFC_SECRET, codeAt(step - 1), now, 1, recent)).toBe(step - 1);
-    expect(recent.steps).toEqual([step, step - 1]);
-    // A wrong code tries the whole window and keeps what was new.
+    expect(recent.steps).toEqual([step, step - 1, step + 1]);
+    // A wrong code tries the whole window, from what was kept.
     expect(matchingStep(RFC_SECRET, '000000', now, 1, recent)).toBeNull();
     expect(recent.steps).toEqual([step, step - 1, step + 1]);
     // The kept values are what is compared (an impossible one here stands for a wrong cache).
@@ -68,6 +68,17 @@ describe('server-side TOTP', () => {
     // A fifth step pushes out the oldest.
     expect(matchingStep(RFC_SECRET, codeAt(step + 3), later + 30_000, 1, recent)).toBe(step + 3);
     expect(recent.steps).toEqual([step - 1, step + 1, step + 2, step + 3]);
+  });
+
+  it('finds every step of the window whose code it is, now first, then outwards', () => {
+    const now = 1_700_000_000_000;
+    const step = stepAt(now);
+    expect(matchingSteps(RFC_SECRET, codeAt(step + 1), now, 1)).toEqual([step + 1]);
+    expect(matchingSteps(RFC_SECRET, '000000', now, 1)).toEqual([]);
+    // Two steps with one code (about one pair in a million), here by the kept codes.
+    const recent = { steps: [step - 1, step, step + 1], values: [123456, 654321, 123456] };
+    expect(matchingSteps(RFC_SECRET, '123456', now, 1, recent)).toEqual([step - 1, step + 1]);
+    expect(matchingStep(RFC_SECRET, '123456', now, 1, recent)).toBe(step - 1);
   });
 
   it('normalises typed codes', () => {

@@ -69,29 +69,43 @@ function codeAt(
 }
 
 /**
- * The time step whose code equals `code` (6 digits, as `normalizeTotpCode` returns it),
- * searching now first, then outwards up to `window` steps either side, or null. Codes are
- * compared without a digit-wise early exit; stopping at the first match only tells how far the
- * caller's clock is off, which is no secret, and saves the HMACs of the other steps.
+ * The time steps whose code equals `code` (6 digits, as `normalizeTotpCode` returns it), now
+ * first, then outwards up to `window` steps either side. Usually one or none; two when another
+ * step of the window happens to have the same code (about one verify in 300,000 with a window of
+ * ±1), and then the caller takes the first one not spent yet: stopping at the first match
+ * refused such a code as replayed when that step was spent. Every step of the window is compared,
+ * each without a digit-wise early exit.
  */
-export function matchingStep(
+export function matchingSteps(
   secret: Buffer,
   code: string,
   nowMs: number,
   window: number,
   recent: RecentCodes = noRecentCodes(),
-): number | null {
-  if (!SIX_DIGITS.test(code)) return null;
+): number[] {
+  const steps: number[] = [];
+  if (!SIX_DIGITS.test(code)) return steps;
   const now = stepAt(nowMs);
   const given = Number(code);
   // The whole window, and the step after it (the next one's window reaches it).
   const keep = 2 * window + 2;
-  if (codeAt(secret, now, recent, keep, given)) return now;
+  if (codeAt(secret, now, recent, keep, given)) steps.push(now);
   for (let distance = 1; distance <= window; distance++) {
-    if (codeAt(secret, now - distance, recent, keep, given)) return now - distance;
-    if (codeAt(secret, now + distance, recent, keep, given)) return now + distance;
+    if (codeAt(secret, now - distance, recent, keep, given)) steps.push(now - distance);
+    if (codeAt(secret, now + distance, recent, keep, given)) steps.push(now + distance);
   }
-  return null;
+  return steps;
+}
+
+/** The first of `matchingSteps`, or null: for an enrollment's confirm, where nothing is spent yet. */
+export function matchingStep(
+  secret: Buffer,
+  code: string,
+  nowMs: number,
+  window: number,
+  recent?: RecentCodes,
+): number | null {
+  return matchingSteps(secret, code, nowMs, window, recent)[0] ?? null;
 }
 
 /** A TOTP code as typed: digits with optional spaces; null when it is not one. */
