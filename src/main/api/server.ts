@@ -153,11 +153,14 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const ipv6 = await servers.listenIpv6(port);
   const checkpointer = options.services.startCheckpointer();
   const codesAhead = options.services.startCodesAhead();
+  // After the codes-ahead worker: each factor cached is handed to it.
+  const warmUp = options.services.startFactorWarmUp();
   return {
     url: `http://127.0.0.1:${port}`,
     ipv6Url: ipv6 ? `http://[::1]:${port}` : null,
     port,
     async close() {
+      warmUp.stop();
       await Promise.all([app.close(), servers.close()]);
       await Promise.all([checkpointer.stop(), codesAhead.stop()]);
       // The owner may already have closed the database (Electron quits synchronously).

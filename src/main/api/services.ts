@@ -7,6 +7,7 @@ import {
 import { deriveKey } from '../keychain/master-key';
 import type { Caller } from '../mfa/caller';
 import { createEnrollmentService, type EnrollmentService } from '../mfa/enrollment-service';
+import { startFactorWarmUp } from '../mfa/factor-warm-up';
 import { createMfaContext, type MfaContext } from '../mfa/mfa-context';
 import { createUserService, type UserService } from '../mfa/user-service';
 import { createVerifyService, type VerifyService } from '../mfa/verify-service';
@@ -25,6 +26,8 @@ export interface MfaServices {
   startCheckpointer(): WalCheckpointer;
   /** Moves the TOTP codes' HMACs off the request thread (the server calls it too). */
   startCodesAhead(): { stop(): Promise<void> };
+  /** Fills the factor cache with the enrolled users, in the background (the server calls it). */
+  startFactorWarmUp(): { stop(): void };
 }
 
 export interface MfaHost {
@@ -45,6 +48,7 @@ export function createMfaServices(app: MfaHost): MfaServices {
     startCheckpointer: () =>
       startWalCheckpointer(app.db, deriveKey(app.masterKey, 'database'), ctx.gate),
     startCodesAhead: () => ctx.codesAhead.start(),
+    startFactorWarmUp: () => startFactorWarmUp(ctx),
   };
 }
 

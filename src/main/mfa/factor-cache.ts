@@ -26,6 +26,7 @@ export function createFactorCache(keys: MfaKeys, ahead: Pick<CodesAhead, 'track'
   let size = 0;
   return {
     get: (clientId: string, userId: string) => byClient.get(clientId)?.get(userId),
+    size: () => size,
 
     /**
      * Opens the sealed secret of an enrolled row and keeps it, with the codes already computed

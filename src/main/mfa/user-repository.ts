@@ -153,6 +153,15 @@ export function createUserRepository(db: Db) {
       }
       return state;
     },
+    /**
+     * A hot state read outside a batch (the factor cache's warm-up), kept unless one is known
+     * already. Exact for the same reason as those read in a batch: a later commit of this
+     * connection forgets the row, and one of another connection makes the next batch forget
+     * everything (its data version moved since the last batch looked).
+     */
+    seedHotState(pk: number, state: HotState): void {
+      if (remembered.size < MAX_REMEMBERED && !remembered.has(pk)) remembered.set(pk, state);
+    },
     acceptTotp: (pk: number, factor: string, step: number, now: number) =>
       changed(pk, s.acceptTotp.run(step, now, pk, factor, step, now).changes > 0),
     acceptBackup: (pk: number, now: number) =>
