@@ -164,10 +164,12 @@ function unusedCodes(users) {
 
 /**
  * After a verify run, the codes wrk may have sent: the answered ones and, beyond them, up to one
- * in flight per connection (and one per socket error). They are never offered again.
+ * in flight per connection (and one per socket error), one further on still because wrk calls
+ * `request()` once on its thread's script before the run, to check it. They are never offered
+ * again.
  */
 function markSpent(codes, run) {
-  const sent = Math.min(codes.length, run.requests + CONNECTIONS + run.socket_errors);
+  const sent = Math.min(codes.length, 1 + run.requests + CONNECTIONS + run.socket_errors);
   for (let i = 0; i < sent; i++) {
     const { user, step } = codes[i];
     user.spent = Math.max(user.spent, step);
