@@ -3,7 +3,7 @@ import { normalizeBackupCode } from './backup-codes';
 import { isLocked, LOCKED_UNTIL_ADMIN, retryAfterSeconds } from './lockout';
 import type { MfaContext } from './mfa-context';
 import { badCodeFormat, MfaError, notEnrolled, userNotFound } from './mfa-error';
-import { matchingSteps, normalizeTotpCode } from './totp';
+import { matchingStep, normalizeTotpCode } from './totp';
 
 /** The CPU part of an attempt, done before the write: find the factor, hash or match the code. */
 export interface PreparedAttempt {
@@ -11,8 +11,8 @@ export interface PreparedAttempt {
   userId: string;
   factorId: string;
   method: 'totp' | 'backup_code';
-  /** TOTP: the time steps the code matched (see `matchingSteps`), none for a wrong code. */
-  steps: readonly number[];
+  /** TOTP: the time step the code matched, or null for a wrong code. */
+  step: number | null;
   /** Backup code: its keyed hash. */
   hash: Buffer | null;
   /** The factor came from the cache: a `stale` outcome means "read it again", not "not enrolled". */
@@ -43,14 +43,6 @@ function enrolledFactor(ctx: MfaContext, caller: Caller, userId: string, useCach
   return { factor, fromCache: false };
 }
 
-const NO_STEPS: readonly number[] = [];
-
-/** The first of `steps` after `spent`, if any. */
-function firstUnspent(steps: readonly number[], spent: number): number | undefined {
-  for (const step of steps) if (step > spent) return step;
-  return undefined;
-}
-
 export function prepareAttempt(
   ctx: MfaContext,
   caller: Caller,
@@ -66,7 +58,7 @@ export function prepareAttempt(
     return {
       ...base,
       method: 'totp',
-      steps: matchingSteps(
+      step: matchingStep(
         factor.secret,
         totp,
         ctx.clock(),
@@ -81,7 +73,7 @@ export function prepareAttempt(
     return {
       ...base,
       method: 'backup_code',
-      steps: NO_STEPS,
+      step: null,
       hash: ctx.keys.backupCodeHash(factor.pk, backup),
     };
   const expected = allowBackup
@@ -110,18 +102,14 @@ export function attemptInTransaction(ctx: MfaContext, caller: Caller, p: Prepare
     });
     return { kind: 'locked', lockedUntil: current.locked_until ?? now };
   };
-  if (p.steps.length > 0) {
+  if (p.step !== null) {
     const hot = ctx.users.hotState(p.pk);
     if (!hot || hot[0] !== p.factorId) return { kind: 'stale' };
     const [, foldedStep, failures, lockedUntil, remaining] = hot;
     if (isLocked(lockedUntil, now)) return lockedNow();
     // Read and decided under the write lock, with every accept of every process known (see
     // accept-log.ts): of two racers, the second sees the first one's step.
-    const step = firstUnspent(
-      p.steps,
-      Math.max(foldedStep, ctx.accepts.lastStep(p.pk, p.factorId)),
-    );
-    if (step === undefined) {
+    if (p.step <= Math.max(foldedStep, ctx.accepts.lastStep(p.pk, p.factorId))) {
       ctx.record({
         ...base,
         event: 'verify.replayed',
@@ -135,14 +123,14 @@ export function attemptInTransaction(ctx: MfaContext, caller: Caller, p: Prepare
     // Its conditions were just checked under the same lock; if the row disagrees, the memory of
     // it is wrong, and the job fails (its writes undone, the memory dropped) rather than guess.
     const inGoodStanding = failures === 0 && lockedUntil === null;
-    if (!inGoodStanding && !ctx.users.acceptTotp(p.pk, p.factorId, step, now))
+    if (!inGoodStanding && !ctx.users.acceptTotp(p.pk, p.factorId, p.step, now))
       throw new Error('The remembered state of an MFA user disagrees with its row.');
     ctx.record({
       ...base,
       event: 'verify.success',
       outcome: 'success',
       detail: { method: 'totp' },
-      accept: inGoodStanding ? { pk: p.pk, factorId: p.factorId, step } : undefined,
+      accept: inGoodStanding ? { pk: p.pk, factorId: p.factorId, step: p.step } : undefined,
     });
     return { kind: 'ok', method: 'totp', remaining };
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { totpCodeAt } from '../testing/totp-code';
 import { RFC4226_CODES, RFC4226_SECRET } from '../testing/rfc-vectors';
-import { matchingStep, matchingSteps, noRecentCodes, normalizeTotpCode, stepAt } from './totp';
+import { matchingStep, noRecentCodes, normalizeTotpCode, stepAt } from './totp';
 
 const RFC_SECRET = Buffer.from(RFC4226_SECRET);
 
@@ -49,14 +49,15 @@ describe('server-side TOTP', () => {
     const now = 1_700_000_000_000;
     const step = stepAt(now);
     const recent = noRecentCodes();
-    // Now first, then outwards: the whole window computed, and kept.
+    // From a step ahead down to the step before: all three computed, all kept.
     expect(matchingStep(RFC_SECRET, codeAt(step - 1), now, 1, recent)).toBe(step - 1);
-    expect(recent.steps).toEqual([step, step - 1, step + 1]);
+    expect(recent.steps).toEqual([step + 1, step, step - 1]);
     // A wrong code tries the whole window, from what was kept.
     expect(matchingStep(RFC_SECRET, '000000', now, 1, recent)).toBeNull();
-    expect(recent.steps).toEqual([step, step - 1, step + 1]);
+    expect(recent.steps).toEqual([step + 1, step, step - 1]);
     // The kept values are what is compared (an impossible one here stands for a wrong cache).
-    const tampered = { steps: [...recent.steps], values: [1_000_000, ...recent.values.slice(1)] };
+    const tampered = { steps: [...recent.steps], values: [...recent.values] };
+    tampered.values[tampered.steps.indexOf(step)] = 1_000_000;
     expect(matchingStep(RFC_SECRET, codeAt(step), now, 0, tampered)).toBeNull();
     // Thirty seconds on, the results are those of a search without the kept codes.
     const later = now + 30_000;
@@ -64,21 +65,19 @@ describe('server-side TOTP', () => {
       expect(matchingStep(RFC_SECRET, codeAt(step + 1 + offset), later, 1, recent)).toBe(
         matchingStep(RFC_SECRET, codeAt(step + 1 + offset), later, 1),
       );
-    expect(recent.steps).toEqual([step, step - 1, step + 1, step + 2]);
-    // A fifth step pushes out the oldest.
+    expect(recent.steps).toEqual([step + 1, step, step - 1, step + 2]);
+    // A fifth step pushes out the oldest kept.
     expect(matchingStep(RFC_SECRET, codeAt(step + 3), later + 30_000, 1, recent)).toBe(step + 3);
-    expect(recent.steps).toEqual([step - 1, step + 1, step + 2, step + 3]);
+    expect(recent.steps).toEqual([step, step - 1, step + 2, step + 3]);
   });
 
-  it('finds every step of the window whose code it is, now first, then outwards', () => {
+  it('takes the latest step of the window when two share the code', () => {
     const now = 1_700_000_000_000;
     const step = stepAt(now);
-    expect(matchingSteps(RFC_SECRET, codeAt(step + 1), now, 1)).toEqual([step + 1]);
-    expect(matchingSteps(RFC_SECRET, '000000', now, 1)).toEqual([]);
-    // Two steps with one code (about one pair in a million), here by the kept codes.
+    // Two steps with one code (about once in 500,000), here by the kept codes.
     const recent = { steps: [step - 1, step, step + 1], values: [123456, 654321, 123456] };
-    expect(matchingSteps(RFC_SECRET, '123456', now, 1, recent)).toEqual([step - 1, step + 1]);
-    expect(matchingStep(RFC_SECRET, '123456', now, 1, recent)).toBe(step - 1);
+    expect(matchingStep(RFC_SECRET, '123456', now, 1, recent)).toBe(step + 1);
+    expect(matchingStep(RFC_SECRET, '654321', now, 1, recent)).toBe(step);
   });
 
   it('normalises typed codes', () => {

@@ -69,43 +69,29 @@ function codeAt(
 }
 
 /**
- * The time steps whose code equals `code` (6 digits, as `normalizeTotpCode` returns it), now
- * first, then outwards up to `window` steps either side. Usually one or none; two when another
- * step of the window happens to have the same code (about one verify in 300,000 with a window of
- * ±1), and then the caller takes the first one not spent yet: stopping at the first match
- * refused such a code as replayed when that step was spent. Every step of the window is compared,
- * each without a digit-wise early exit.
+ * The latest time step of the window whose code equals `code` (6 digits, as `normalizeTotpCode`
+ * returns it), or null: searched from `window` steps ahead down to `window` steps back. Another
+ * step of the window has the same code about once in 500,000 (window ±1); taking the latest,
+ * whose acceptance makes every earlier step spent too, means a code is accepted at most once even
+ * then, whichever step the device meant. Codes are compared without a digit-wise early exit;
+ * stopping at the first match only tells how far the caller's clock is off, which is no secret.
  */
-export function matchingSteps(
-  secret: Buffer,
-  code: string,
-  nowMs: number,
-  window: number,
-  recent: RecentCodes = noRecentCodes(),
-): number[] {
-  const steps: number[] = [];
-  if (!SIX_DIGITS.test(code)) return steps;
-  const now = stepAt(nowMs);
-  const given = Number(code);
-  // The whole window, and the step after it (the next one's window reaches it).
-  const keep = 2 * window + 2;
-  if (codeAt(secret, now, recent, keep, given)) steps.push(now);
-  for (let distance = 1; distance <= window; distance++) {
-    if (codeAt(secret, now - distance, recent, keep, given)) steps.push(now - distance);
-    if (codeAt(secret, now + distance, recent, keep, given)) steps.push(now + distance);
-  }
-  return steps;
-}
-
-/** The first of `matchingSteps`, or null: for an enrollment's confirm, where nothing is spent yet. */
 export function matchingStep(
   secret: Buffer,
   code: string,
   nowMs: number,
   window: number,
-  recent?: RecentCodes,
+  recent: RecentCodes = noRecentCodes(),
 ): number | null {
-  return matchingSteps(secret, code, nowMs, window, recent)[0] ?? null;
+  if (!SIX_DIGITS.test(code)) return null;
+  const now = stepAt(nowMs);
+  const given = Number(code);
+  // The whole window, and the step after it (the next one's window reaches it).
+  const keep = 2 * window + 2;
+  for (let step = now + window; step >= now - window; step--) {
+    if (codeAt(secret, step, recent, keep, given)) return step;
+  }
+  return null;
 }
 
 /** A TOTP code as typed: digits with optional spaces; null when it is not one. */

@@ -120,19 +120,47 @@ describe('cached factors', () => {
 });
 
 describe('a code that two steps of the window share', () => {
-  it('is spent once for each: the second use takes the other step, the third is a replay', async () => {
+  /** The next step's code made the same as this step's (one pair in 500,000), through the
+   * codes kept with the cached factor, which is what a verify compares. */
+  async function sharedCode() {
     const { s, caller, clock, secret } = await setup();
     clock.now += 60_000;
     const now = stepAt(clock.now);
     const code = totpCodeAt(secret, now);
-    expect((await s.verify.verify(caller, 'u', code)).valid).toBe(true);
-    // The next step's code made the same (one pair in a million) through the codes kept with
-    // the cached factor, which is what the verify compares.
     const recent = s.ctx.factorCache.get(caller.clientId, 'u')!.recentCodes;
-    recent.values[recent.steps.indexOf(now + 1)] = Number(code);
-    expect((await s.verify.verify(caller, 'u', code)).valid).toBe(true);
-    expect(codeOf(await s.verify.verify(caller, 'u', code).catch((e: unknown) => e))).toBe(
-      'CODE_REPLAYED',
+    recent.steps.splice(0, recent.steps.length, now - 1, now, now + 1);
+    recent.values.splice(0, recent.values.length, -1, Number(code), Number(code));
+    return { s, caller, code };
+  }
+  const outcome = (p: Promise<unknown>) =>
+    p.then(
+      () => 'accepted',
+      (e: unknown) => codeOf(e),
     );
+
+  it('counts for the later step, so it is accepted once, not once per step', async () => {
+    const { s, caller, code } = await sharedCode();
+    expect(await outcome(s.verify.verify(caller, 'u', code))).toBe('accepted');
+    expect(await outcome(s.verify.verify(caller, 'u', code))).toBe('CODE_REPLAYED');
+  });
+
+  it('two parallel uses of it: exactly one is accepted', async () => {
+    const { s, caller, code } = await sharedCode();
+    const results = await Promise.all(
+      [1, 2].map(() => outcome(s.verify.verify(caller, 'u', code))),
+    );
+    expect(results.sort()).toEqual(['CODE_REPLAYED', 'accepted']);
+  });
+
+  it('once more when it reaches a later step after the earlier one was spent', async () => {
+    const { s, caller, code } = await sharedCode();
+    // Before the later step was in the window (here: its code differed), the earlier one is spent.
+    const recent = s.ctx.factorCache.get(caller.clientId, 'u')!.recentCodes;
+    recent.values[2] = -1;
+    expect(await outcome(s.verify.verify(caller, 'u', code))).toBe('accepted');
+    // Then the later step, with the same code, comes into the window: a code of its own.
+    recent.values[2] = Number(code);
+    expect(await outcome(s.verify.verify(caller, 'u', code))).toBe('accepted');
+    expect(await outcome(s.verify.verify(caller, 'u', code))).toBe('CODE_REPLAYED');
   });
 });
