@@ -131,9 +131,6 @@ export function openDatabase({ file, key, keyCheck, migrations: list }: OpenData
     // NORMAL in WAL mode survives a process crash (kill -9); only power loss can drop the last commit.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    // Up to 64 MB of decrypted pages (the default is 2 MB): the rows of some 300,000 MFA users,
-    // whose verifies and folds otherwise decrypt a page from the OS cache on nearly every read.
-    db.pragma('cache_size = -65536');
     migrate(db, file, list);
     assertEncrypted(db, file);
     if (!existsSync(keyCheckFile(file)))
