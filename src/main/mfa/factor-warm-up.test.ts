@@ -46,6 +46,18 @@ describe('warming the factor cache up after a start', () => {
     expect(later.ctx.factorCache.get(caller.clientId, 'b')).toBe(remembered);
   });
 
+  it('keeps the rows’ hot states: a warmed user’s first verify decides without reading its row', async () => {
+    const { later, caller, secrets } = await restarted();
+    startFactorWarmUp(later.ctx);
+    await vi.waitFor(() => expect(later.ctx.factorCache.size()).toBe(3));
+    // Changed behind the repository on the same connection: only a read of the row would see it.
+    later.ctx.db
+      .prepare("UPDATE mfa_users SET locked_until = ? WHERE user_id = 'a'")
+      .run(Date.now() + 3_600_000);
+    const valid = totpCodeAt(secrets.get('a')!, stepAt(Date.now()) + 1);
+    expect((await later.verify.verify(caller, 'a', valid)).valid).toBe(true);
+  });
+
   it('what it remembers of a row gives way to another process’s lockout', async () => {
     const { first, later, caller, secrets } = await restarted();
     startFactorWarmUp(later.ctx);

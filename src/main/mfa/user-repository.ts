@@ -34,6 +34,19 @@ export type HotState = [
   backupCodesRemaining: number,
 ];
 
+/** The columns of a `HotState`, in its order. */
+const HOT_COLUMNS =
+  'totp_factor_id, totp_folded_step, failures, locked_until, backup_codes_remaining';
+
+/** An enrolled user as the factor cache's warm-up reads it. */
+export interface EnrolledRow {
+  pk: number;
+  clientId: string;
+  userId: string;
+  factorId: string;
+  sealed: Buffer;
+}
+
 /** What the verify path needs, nothing more (it runs on every request). */
 export type VerifyRow = Pick<
   UserRow,
@@ -57,9 +70,11 @@ export function createUserRepository(db: Db) {
       'UPDATE mfa_users SET display_name = coalesce(?, display_name), email = coalesce(?, email), updated_at = ? WHERE pk = ?',
     ),
     delete: db.prepare('DELETE FROM mfa_users WHERE pk = ?'),
-    hotState: db
+    hotState: db.prepare(`SELECT ${HOT_COLUMNS} FROM mfa_users WHERE pk = ?`).raw(),
+    enrolledIn: db
       .prepare(
-        'SELECT totp_factor_id, totp_folded_step, failures, locked_until, backup_codes_remaining FROM mfa_users WHERE pk = ?',
+        `SELECT pk, client_id, user_id, totp_secret, ${HOT_COLUMNS} FROM mfa_users
+         WHERE pk > ? AND pk <= ? AND totp_secret IS NOT NULL ORDER BY pk`,
       )
       .raw(),
     // A success of a user with failures or a lapsed lock; the checks ride along (attempt.ts).
@@ -154,13 +169,18 @@ export function createUserRepository(db: Db) {
       return state;
     },
     /**
-     * A hot state read outside a batch (the factor cache's warm-up), kept unless one is known
-     * already. Exact for the same reason as those read in a batch: a later commit of this
-     * connection forgets the row, and one of another connection makes the next batch forget
-     * everything (its data version moved since the last batch looked).
+     * The enrolled users with a pk in (after, upTo], for the factor cache's warm-up. Their hot
+     * states are kept too, unless one is known already, though read outside a batch: exact for
+     * the same reason as those read in one (a later commit of this connection forgets the row,
+     * and one of another connection makes the next batch forget everything, as the data version
+     * then moved since the last batch looked).
      */
-    seedHotState(pk: number, state: HotState): void {
-      if (remembered.size < MAX_REMEMBERED && !remembered.has(pk)) remembered.set(pk, state);
+    enrolledIn(after: number, upTo: number): EnrolledRow[] {
+      const rows = s.enrolledIn.all(after, upTo) as [number, string, string, Buffer, ...HotState][];
+      return rows.map(([pk, clientId, userId, sealed, ...hot]) => {
+        if (remembered.size < MAX_REMEMBERED && !remembered.has(pk)) remembered.set(pk, hot);
+        return { pk, clientId, userId, factorId: hot[0]!, sealed };
+      });
     },
     acceptTotp: (pk: number, factor: string, step: number, now: number) =>
       changed(pk, s.acceptTotp.run(step, now, pk, factor, step, now).changes > 0),
