@@ -4,11 +4,13 @@ import type { UserRepository } from './user-repository';
 import type { BatchTail } from './write-queue';
 
 /**
- * One sweep folds every user's unfolded accept into the row, spread over this long. The longer,
- * the more verifies of a user (and of the users sharing a page) one row write covers: a fold is
- * a row write on a random page (about 4.5 µs), and with 200,000 users verifying, a 10 s sweep
- * cost about 2 µs per verify. The longer, too, the more accepts a process starting reads (two
- * sweeps' worth at most: about 2.4 million rows after a minute at 40,000 verifies/s).
+ * One sweep folds every user's unfolded accept into the row, spread over this long at least
+ * (longer when batches are few or far apart, see below). The longer, the more verifies of a user
+ * (and of the users sharing a page) one row write covers: a fold is a row write on a random page
+ * (about 4.5 µs), and with 200,000 users verifying, a 10 s sweep came to about 2 µs per verify.
+ * The longer, too, the more accepts a process starting reads: two sweeps' worth at most, about
+ * 2.4 million rows after a minute at 40,000 verifies/s (read before it takes the write lock, see
+ * accept-log.ts).
  */
 export const SWEEP_MS = 30_000;
 /**

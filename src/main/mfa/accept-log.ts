@@ -164,6 +164,11 @@ export function createAcceptLog(
     for (const accept of pending) pendingByPk.set(accept.pk, accept);
   }
 
+  // What the rows do not show yet is read now, outside the write lock: after a sustained load
+  // that can be two sweeps' worth of accepts (accept-fold.ts), and the first batch, which reads
+  // under the lock only what came after, would hold every other process's writes meanwhile.
+  catchUp();
+
   return {
     lastStep(pk, factorId) {
       ensureCaughtUp();
