@@ -347,6 +347,10 @@ async function main() {
     `median  bare ${median(rounds.map((r) => r.b.rps)).toFixed(0)} req/s  p99 ${ms(median(rounds.map((r) => r.b.p99_us)))}` +
       `  |  verify ${median(rounds.map((r) => r.v.rps)).toFixed(0)} req/s  p99 ${ms(median(rounds.map((r) => r.v.p99_us)))}\n`,
   );
+  const sum = (pick) => rounds.reduce((total, r) => total + pick(r.v), 0);
+  process.stdout.write(
+    `verifies not accepted: ${sum((v) => v.non2xx)}, socket errors: ${sum((v) => v.socket_errors)}\n`,
+  );
   process.stdout.write(`rounds meeting both goals (>= 0.6x, p99 <= 2x): ${met} of ${ROUNDS}\n`);
   process.stdout.write(`p99 verify/bare: ${median(rounds.map((r) => r.p99)).toFixed(2)}\n`);
   process.stdout.write(`verify/bare ratio: ${median(rounds.map((r) => r.ratio)).toFixed(2)}\n`);
