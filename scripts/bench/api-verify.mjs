@@ -118,7 +118,10 @@ async function enroll(url, key, userId) {
   if (res.status === 422) res = await confirmAt((confirmed = stepNow() - 1));
   if (res.status !== 200)
     throw new Error(`confirm failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { secret, confirmed };
+  // The server counts a code for the latest step of its window (now ±1) that has it.
+  const code = totp(secret, confirmed);
+  const spent = [confirmed + 2, confirmed + 1].find((step) => totp(secret, step) === code);
+  return { secret, confirmed: spent ?? confirmed };
 }
 
 /** A user's code at a step, computed once. */

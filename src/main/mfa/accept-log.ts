@@ -134,7 +134,10 @@ export function createAcceptLog(
   }
 
   function catchUp(): void {
-    for (const [seq, pk, factorId, step, at] of since.all(lastSeq) as LogRow[]) {
+    // Iterated, not loaded whole: a process starting may read millions of rows.
+    for (const [seq, pk, factorId, step, at] of since.iterate(
+      lastSeq,
+    ) as IterableIterator<LogRow>) {
       if (step !== null) remember(pk, seq, factorId, step, at);
       lastSeq = seq;
     }

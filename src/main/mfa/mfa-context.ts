@@ -57,6 +57,7 @@ export function createMfaContext(db: Db, masterKey: Buffer, clock: () => number)
   const audit = createAuditLog(db);
   const gate = createWriteGate();
   const users = createUserRepository(db);
+  // (`writes` is made below: the log asks only from within a batch, never while it is made.)
   const accepts = createAcceptLog(db, audit.writtenId, () => writes.inBatch);
   const codesAhead = createCodesAhead();
   const writes = createWriteQueue(

@@ -49,12 +49,12 @@ describe('server-side TOTP', () => {
     const now = 1_700_000_000_000;
     const step = stepAt(now);
     const recent = noRecentCodes();
-    // From a step ahead down to the step before: all three computed, all kept.
+    // The whole window computed, in step order, and kept.
     expect(matchingStep(RFC_SECRET, codeAt(step - 1), now, 1, recent)).toBe(step - 1);
-    expect(recent.steps).toEqual([step + 1, step, step - 1]);
+    expect(recent.steps).toEqual([step - 1, step, step + 1]);
     // A wrong code tries the whole window, from what was kept.
     expect(matchingStep(RFC_SECRET, '000000', now, 1, recent)).toBeNull();
-    expect(recent.steps).toEqual([step + 1, step, step - 1]);
+    expect(recent.steps).toEqual([step - 1, step, step + 1]);
     // The kept values are what is compared (an impossible one here stands for a wrong cache).
     const tampered = { steps: [...recent.steps], values: [...recent.values] };
     tampered.values[tampered.steps.indexOf(step)] = 1_000_000;
@@ -65,10 +65,10 @@ describe('server-side TOTP', () => {
       expect(matchingStep(RFC_SECRET, codeAt(step + 1 + offset), later, 1, recent)).toBe(
         matchingStep(RFC_SECRET, codeAt(step + 1 + offset), later, 1),
       );
-    expect(recent.steps).toEqual([step + 1, step, step - 1, step + 2]);
-    // A fifth step pushes out the oldest kept.
+    expect(recent.steps).toEqual([step - 1, step, step + 1, step + 2]);
+    // A fifth step pushes out the oldest, which has left the window.
     expect(matchingStep(RFC_SECRET, codeAt(step + 3), later + 30_000, 1, recent)).toBe(step + 3);
-    expect(recent.steps).toEqual([step, step - 1, step + 2, step + 3]);
+    expect(recent.steps).toEqual([step, step + 1, step + 2, step + 3]);
   });
 
   it('takes the latest step of the window when two share the code', () => {

@@ -70,11 +70,10 @@ function codeAt(
 
 /**
  * The latest time step of the window whose code equals `code` (6 digits, as `normalizeTotpCode`
- * returns it), or null: searched from `window` steps ahead down to `window` steps back. Another
- * step of the window has the same code about once in 500,000 (window ±1); taking the latest,
- * whose acceptance makes every earlier step spent too, means a code is accepted at most once even
- * then, whichever step the device meant. Codes are compared without a digit-wise early exit;
- * stopping at the first match only tells how far the caller's clock is off, which is no secret.
+ * returns it), or null. Another step of the window has the same code about once in 500,000
+ * (window ±1); the latest is taken because accepting it spends every earlier one too, so two
+ * uses of that code, even in parallel, cannot both succeed. Every step of the window is compared,
+ * in step order (so the kept codes age in step order), each without a digit-wise early exit.
  */
 export function matchingStep(
   secret: Buffer,
@@ -88,10 +87,11 @@ export function matchingStep(
   const given = Number(code);
   // The whole window, and the step after it (the next one's window reaches it).
   const keep = 2 * window + 2;
-  for (let step = now + window; step >= now - window; step--) {
-    if (codeAt(secret, step, recent, keep, given)) return step;
+  let latest: number | null = null;
+  for (let step = now - window; step <= now + window; step++) {
+    if (codeAt(secret, step, recent, keep, given)) latest = step;
   }
-  return null;
+  return latest;
 }
 
 /** A TOTP code as typed: digits with optional spaces; null when it is not one. */
