@@ -29,15 +29,8 @@ const SLOT_WORDS = HEADER_WORDS + SPAN + 1;
 const SLOT_BYTES = SLOT_WORDS * 4;
 /** The table grows by this many slots at a time, up to one per cacheable factor. */
 const SLOTS_PER_GROWTH = 16_384;
-/**
- * After a step change the slots are shifted over this share of the step, a slice each tick. A
- * slot not shifted yet still holds now - 2 to now + 1, which covers the window ±1 until the next
- * change, so nothing waits for it; and slices as thin as that (200,000 factors: 1,000 HMACs, about
- * 2.5 ms a tick) keep this thread from taking a core away from the server or its clients for long:
- * in slices of 4,096 a tick, the shift of 200,000 factors took about 10 ms of every 100 for 5 s
- * after each change.
- */
-const REFRESH_SHARE = 2 / 3;
+/** Slots refreshed per tick after a step change: 500,000 take about 12 s of a 30 s step. */
+const REFRESH_PER_TICK = 4096;
 const TICK_MS = 100;
 /** The message that drops every secret (in place of a slot number). */
 const FORGET_ALL = -1;
@@ -92,8 +85,6 @@ function forget(slot) {
 }
 let base = firstStep();
 let stale = [];
-const ticksPerRefresh = Math.max(1, Math.floor((periodMs * ${REFRESH_SHARE}) / ${TICK_MS}));
-let perTick = 0;
 let timer;
 // Wakes at each step change only, and then until every slot has shifted.
 const refresh = () => {
@@ -101,9 +92,8 @@ const refresh = () => {
   if (now !== base) {
     base = now;
     stale = [...secrets.keys()];
-    perTick = Math.ceil(stale.length / ticksPerRefresh);
   }
-  for (let n = 0; n < perTick && stale.length > 0; n++) {
+  for (let n = 0; n < ${REFRESH_PER_TICK} && stale.length > 0; n++) {
     const slot = stale.pop();
     const entry = secrets.get(slot);
     if (entry) fill(slot, entry[0], entry[1], base);
