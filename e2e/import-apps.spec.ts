@@ -80,7 +80,7 @@ test('Import from… Aegis: filter the apps by keyboard, read its export steps, 
   ).toBeFocused();
   await expect(guide).toContainText('Settings → Import & Export → Export');
   await expect(guide).toContainText('may be protected by a password');
-  expect(await seriousViolations(page, 'dialog')).toEqual([]);
+  expect(await seriousViolations(page, { within: 'dialog' })).toEqual([]);
 
   const chooser = page.waitForEvent('filechooser');
   await guide.getByRole('button', { name: 'Choose file…' }).click();

@@ -34,7 +34,7 @@ test('2,000 accounts: only the visible rows are in the DOM, and every row is rea
   tessera,
 }) => {
   test.skip(tessera.mode === 'electron', 'Seeds through the browser-mode RPC.');
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   const { page } = tessera;
   const rpc = new URL('/rpc/vault.add', page.url()).href;
   const total = 2000;

@@ -96,7 +96,10 @@ export function serve(store: Store): Promise<Served> {
   return new Promise((resolvePromise, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 15_000);
+    const timer = setTimeout(
+      () => reject(new Error(`serve did not start within 60 s: ${err}`)),
+      60_000,
+    );
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.once('exit', (code) => reject(new Error(`serve exited (${code}): ${err}`)));
     child.stdout!.on('data', (d: Buffer) => {
