@@ -42,8 +42,11 @@ export interface MfaReads {
 
 /** A transaction's statements. Every decision below is one statement; its result decides. */
 export interface MfaTx extends MfaReads {
-  /** Appends an audit row; it commits or rolls back with the decision it records. */
-  audit(entry: AuditEntry): Promise<void>;
+  /**
+   * Appends an audit row; it commits or rolls back with the decision it records. (Named
+   * `record`, not `audit`: `audit(filter)` is the read this interface inherits.)
+   */
+  record(entry: AuditEntry): Promise<void>;
 
   insertClient(client: NewClient): Promise<void>;
   /** `… SET revoked_at WHERE id AND revoked_at IS NULL`: false when unknown or already revoked. */
@@ -58,10 +61,11 @@ export interface MfaTx extends MfaReads {
   putPending(pending: PendingEnrollment & { userPk: number; createdAt: number }): Promise<void>;
   /**
    * The confirm's compare-and-set: deletes the pending row and sets the factor in one statement
-   * chain that applies only if the pending row was there and the user has no factor. Returns
-   * what stood in the way, or 'ok'.
+   * chain that applies only if the pending row was there and unexpired at `now`, the user has
+   * no factor and is not locked at `now`. Returns what stood in the way, or 'ok'; the confirm
+   * also clears failures and lock.
    */
-  confirmEnrollment(confirm: ConfirmEnrollment): Promise<'ok' | 'gone' | 'enrolled'>;
+  confirmEnrollment(confirm: ConfirmEnrollment): Promise<'ok' | 'gone' | 'enrolled' | 'locked'>;
 
   /**
    * A TOTP accept: `UPDATE … SET last_step = :step, failures = 0, locked_until = NULL,
@@ -89,11 +93,12 @@ export interface MfaTx extends MfaReads {
   /**
    * A failure counted and the lock engaged in one statement (`failures = failures + 1,
    * locked_until = <rule>`), only while not locked and the factor unchanged. undefined: locked
-   * or changed; nothing counted.
+   * or changed; nothing counted. `factorId` null: the user has no factor (a wrong code at an
+   * enrollment confirm), compared with `IS` / `IS NOT DISTINCT FROM`.
    */
   countFailure(failure: {
     pk: number;
-    factorId: string;
+    factorId: string | null;
     maxFailures: number;
     now: number;
   }): Promise<{ failures: number; lockedUntil: number | null } | undefined>;
