@@ -35,7 +35,13 @@ export function createPool(url: string, poolSize = 10): pg.Pool {
       `The database URL must start with postgres:// or postgresql://, not ${JSON.stringify(redactUrl(url).slice(0, 20))}.`,
     );
   }
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    types,
+    // Without it an unreachable host hangs forever; with it, a clear error after a while.
+    connectionTimeoutMillis: 15_000,
+  });
   // An idle connection the server dropped (a restart, a failover) must not crash the process:
   // the pool discards it and the next query opens a fresh one.
   pool.on('error', () => undefined);

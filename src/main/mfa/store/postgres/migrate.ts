@@ -1,18 +1,10 @@
 import type { Pool } from 'pg';
+import { TesseraError } from '../../../../shared/errors';
 import type { PgMigration } from './migrations/pg-migration';
 import { pgMigrations } from './migrations';
 
 /** Any constant both instances agree on: the advisory lock that serialises their migrations. */
 const MIGRATION_LOCK = 0x7e55e7a;
-
-export class SchemaTooNewError extends Error {
-  constructor(found: number, known: number) {
-    super(
-      `The database's schema is version ${found}, newer than this Tessera knows (${known}): upgrade Tessera.`,
-    );
-    this.name = 'SchemaTooNewError';
-  }
-}
 
 /**
  * Brings the schema up to date in ONE transaction under an advisory lock, so two instances
@@ -34,7 +26,12 @@ export async function migrate(
     );
     const current = rows[0]?.version ?? 0;
     const known = migrations.at(-1)?.version ?? 0;
-    if (current > known) throw new SchemaTooNewError(current, known);
+    if (current > known) {
+      throw new TesseraError(
+        'DATABASE_TOO_NEW',
+        `The database's schema is version ${current}, newer than this Tessera knows (${known}): upgrade Tessera; nothing was changed.`,
+      );
+    }
     const applied: number[] = [];
     for (const migration of migrations.filter((m) => m.version > current)) {
       await client.query(migration.sql);

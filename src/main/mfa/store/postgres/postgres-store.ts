@@ -1,6 +1,9 @@
 import type { Pool } from 'pg';
+import { isTesseraError, TesseraError } from '../../../../shared/errors';
 import type { MfaStore, MfaTx } from '../mfa-store';
-import { createPool } from './connection';
+import { describeConnectError } from './connect-error';
+import { createPool, DatabaseUrlError } from './connection';
+import { checkMasterKey } from './key-check';
 import { migrate } from './migrate';
 import { pgReads } from './pg-reads';
 import { pgTx } from './pg-tx';
@@ -10,6 +13,8 @@ export interface PostgresStoreOptions {
   url: string;
   /** Connections in the pool (default 10). */
   poolSize?: number;
+  /** The derived 'key-check' key: a database set up with another master key is refused. */
+  keyCheck?: Buffer;
 }
 
 /**
@@ -24,12 +29,22 @@ const ATTEMPTS = 5;
  * whose COMMIT returns once durable (synchronous_commit as the server has it, `on` by default).
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<MfaStore> {
-  const pool = createPool(options.url, options.poolSize);
+  let pool: Pool;
+  try {
+    pool = createPool(options.url, options.poolSize);
+  } catch (error) {
+    throw new TesseraError(
+      'DATABASE_URL_INVALID',
+      error instanceof DatabaseUrlError ? error.message : describeConnectError(error, options.url),
+    );
+  }
   try {
     await migrate(pool);
+    if (options.keyCheck) await checkMasterKey(pool, options.keyCheck);
   } catch (error) {
-    await pool.end();
-    throw error;
+    await pool.end().catch(() => undefined);
+    if (isTesseraError(error)) throw error;
+    throw new TesseraError('DATABASE_UNAVAILABLE', describeConnectError(error, options.url));
   }
   return postgresStore(pool);
 }

@@ -61,5 +61,11 @@ export const mfaSchema: PgMigration = {
     CREATE INDEX audit_events_client ON audit_events (client_id, id);
     CREATE INDEX audit_events_user ON audit_events (user_id, id);
     CREATE INDEX audit_events_event ON audit_events (event, id);
+    -- A fingerprint of the master key the instances share: one started with another key is
+    -- refused instead of failing every API key and sealed secret.
+    CREATE TABLE tessera_key_check (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      fingerprint TEXT NOT NULL
+    );
   `,
 };
