@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { openApp } from '../../app';
-import { createMfaServices, type MfaServices } from '../../api/services';
-import type { Scope } from '../../admin/clients-service';
+import type { Scope } from '../../mfa/clients-service';
+import type { MfaServices } from '../../mfa/mfa-services';
 import { hasControlCharacters } from '../../../shared/api';
 import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
 
@@ -11,9 +11,9 @@ async function withServices<T>(
 ): Promise<T> {
   const app = await openApp(configFrom(flags));
   try {
-    return await run(createMfaServices(app));
+    return await run(app.mfa);
   } finally {
-    app.close();
+    await app.close();
   }
 }
 
@@ -67,8 +67,8 @@ export function clientsCommand(): Command {
         .description('list API clients (never their keys)')
         .option('--json', 'print JSON'),
     ).action((flags: StoreFlags & { json?: boolean }) =>
-      withServices(flags, (s) => {
-        const list = s.clients.list();
+      withServices(flags, async (s) => {
+        const list = await s.clients.list();
         if (flags.json) process.stdout.write(JSON.stringify(list) + '\n');
         else if (list.length === 0)
           process.stdout.write(
