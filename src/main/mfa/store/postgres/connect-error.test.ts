@@ -28,6 +28,12 @@ describe('PostgreSQL connection errors', { timeout: 60_000 }, () => {
     expect(error.message).not.toContain(SECRET);
   });
 
+  it('refuses a URL that does not parse, without echoing it', async () => {
+    const error = await failure(`postgres://u:${SECRET}@[bad/db`);
+    expect(error.code).toBe('DATABASE_URL_INVALID');
+    expect(error.message).not.toContain(SECRET);
+  });
+
   it('names a server that does not answer, in one line, without the password', async () => {
     const error = await failure(`postgres://u:${SECRET}@127.0.0.1:1/db`);
     expect(error.code).toBe('DATABASE_UNAVAILABLE');

@@ -29,6 +29,11 @@ export function redactUrl(url: string): string {
  * &sslrootcert=…`, `sslcert`, `sslkey`, `application_name`, …); `poolSize` caps the connections.
  */
 export function createPool(url: string, poolSize = 10): pg.Pool {
+  if (!URL.canParse(url)) {
+    throw new DatabaseUrlError(
+      'The database URL is not a valid URL: expected postgres://user:password@host:5432/database.',
+    );
+  }
   const protocol = /^([a-z]+):\/\//i.exec(url)?.[1]?.toLowerCase();
   if (protocol !== 'postgres' && protocol !== 'postgresql') {
     throw new DatabaseUrlError(
