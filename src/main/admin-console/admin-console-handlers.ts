@@ -1,7 +1,7 @@
 import type { ClientView } from '../../shared/contract/admin';
 import { MfaError } from '../mfa/mfa-error';
 import type { MfaServices } from '../mfa/mfa-services';
-import type { Handlers } from '../ipc/router';
+import type { Handlers } from '../../shared/contract/handlers';
 
 /** Who the audit log names for everything done in the desktop console (API keys are `admin:<id>`). */
 export const CONSOLE_ACTOR = 'console';
