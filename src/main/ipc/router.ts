@@ -1,8 +1,4 @@
-import {
-  contract,
-  isChannel,
-  type RpcResponse,
-} from '../../shared/contract';
+import { contract, isChannel, type RpcResponse } from '../../shared/contract';
 import { TesseraError } from '../../shared/errors';
 import type { Handlers } from '../../shared/contract/handlers';
 import { zodIssues } from '../../shared/resolve-account';
