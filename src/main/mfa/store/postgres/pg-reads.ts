@@ -18,9 +18,15 @@ interface AuditRow {
   detail: AuditDetail | null;
 }
 
-export function pgReads(db: Queryable): MfaReads {
+/**
+ * The reads. Inside a transaction (`lockUsers`) a user read takes the row's write lock, as the
+ * SQLite adapter's whole transaction holds the file's: the row then stays as read until commit,
+ * so a refusal explained from it, and its audit row, come in the order the decisions were made.
+ */
+export function pgReads(db: Queryable, lockUsers = false): MfaReads {
   const one = async <R extends QueryResultRow>(text: string, values: unknown[]) =>
     (await db.query<R>(text, values)).rows[0];
+  const lock = lockUsers ? 'FOR UPDATE OF u' : '';
   return {
     async client(id) {
       const row = await one<ClientRow>('SELECT * FROM api_clients WHERE id = $1', [id]);
@@ -34,15 +40,16 @@ export function pgReads(db: Queryable): MfaReads {
     },
     async user(clientId, userId) {
       const row = await one<UserRow>(
-        `SELECT ${USER_COLUMNS} FROM mfa_users u WHERE u.client_id = $1 AND u.user_id = $2`,
+        `SELECT ${USER_COLUMNS} FROM mfa_users u WHERE u.client_id = $1 AND u.user_id = $2 ${lock}`,
         [clientId, userId],
       );
       return row && userRecord(row);
     },
     async userByPk(pk) {
-      const row = await one<UserRow>(`SELECT ${USER_COLUMNS} FROM mfa_users u WHERE u.pk = $1`, [
-        pk,
-      ]);
+      const row = await one<UserRow>(
+        `SELECT ${USER_COLUMNS} FROM mfa_users u WHERE u.pk = $1 ${lock}`,
+        [pk],
+      );
       return row && userRecord(row);
     },
     async users(query, now) {

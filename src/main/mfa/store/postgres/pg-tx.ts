@@ -24,7 +24,7 @@ export function pgTx(db: Queryable): MfaTx {
     return (await db.query<R & Record<string, unknown>>(text, Object.values(values))).rows;
   };
   return {
-    ...pgReads(db),
+    ...pgReads(db, true),
 
     async record(entry) {
       await run(
