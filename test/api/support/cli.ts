@@ -120,7 +120,8 @@ export function serve(store: Store): Promise<Served> {
   return new Promise((resolvePromise, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 15_000);
+    // Starting takes 1-5 s on a busy 2-core machine (measured); 60 s is far over 3x that.
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 60_000);
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.once('exit', (code) => reject(new Error(`serve exited (${code}): ${err}`)));
     child.stdout!.on('data', (d: Buffer) => {
