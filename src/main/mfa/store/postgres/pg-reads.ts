@@ -1,10 +1,25 @@
-import type { QueryResultRow } from 'pg';
+import { createHash } from 'node:crypto';
+import type { QueryConfig, QueryResultRow } from 'pg';
 import type { AuditDetail, AuditFilter, MfaReads, UserListRow } from '../mfa-store';
 import { clientRecord, USER_COLUMNS, userRecord, type ClientRow, type UserRow } from './pg-rows';
 
 /** A pool (each query on any connection) or one transaction's connection. */
 export interface Queryable {
-  query<R extends QueryResultRow>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+  query<R extends QueryResultRow>(query: QueryConfig): Promise<{ rows: R[] }>;
+}
+
+const names = new Map<string, string>();
+/**
+ * A named (prepared) statement: each connection parses and plans it once, not at every call. The
+ * name is a digest of the text, so one text always has one name.
+ */
+export function prepared(text: string, values: unknown[] = []): QueryConfig {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `tessera_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return { name, text, values };
 }
 
 interface AuditRow {
@@ -25,7 +40,7 @@ interface AuditRow {
  */
 export function pgReads(db: Queryable, lockUsers = false): MfaReads {
   const one = async <R extends QueryResultRow>(text: string, values: unknown[]) =>
-    (await db.query<R>(text, values)).rows[0];
+    (await db.query<R>(prepared(text, values))).rows[0];
   const lock = lockUsers ? 'FOR UPDATE OF u' : '';
   return {
     async client(id) {
@@ -34,7 +49,7 @@ export function pgReads(db: Queryable, lockUsers = false): MfaReads {
     },
     async clients() {
       const { rows } = await db.query<ClientRow>(
-        'SELECT * FROM api_clients ORDER BY created_at, id',
+        prepared('SELECT * FROM api_clients ORDER BY created_at, id'),
       );
       return rows.map(clientRecord);
     },
@@ -54,7 +69,8 @@ export function pgReads(db: Queryable, lockUsers = false): MfaReads {
     },
     async users(query, now) {
       const { rows } = await db.query<UserRow & { policy_mode: UserListRow['policyMode'] }>(
-        `SELECT * FROM (
+        prepared(
+          `SELECT * FROM (
            SELECT ${USER_COLUMNS}, c.policy_mode
            FROM mfa_users u JOIN api_clients c ON c.id = u.client_id
            WHERE ($1::text IS NULL OR u.client_id = $1) AND ($2::bigint IS NULL OR u.pk > $2)
@@ -64,14 +80,15 @@ export function pgReads(db: Queryable, lockUsers = false): MfaReads {
            WHEN factor_id IS NOT NULL THEN 'enrolled'
            WHEN pending_expires_at > $5 THEN 'pending' ELSE 'none' END
          ORDER BY pk LIMIT $6`,
-        [
-          query.clientId ?? null,
-          query.afterPk ?? null,
-          query.q ?? null,
-          query.status ?? null,
-          now,
-          query.limit,
-        ],
+          [
+            query.clientId ?? null,
+            query.afterPk ?? null,
+            query.q ?? null,
+            query.status ?? null,
+            now,
+            query.limit,
+          ],
+        ),
       );
       return rows.map((row) => ({ ...userRecord(row), policyMode: row.policy_mode }));
     },
@@ -96,9 +113,11 @@ export function pgReads(db: Queryable, lockUsers = false): MfaReads {
       if (filter.beforeId !== undefined) add('id < ?', filter.beforeId);
       values.push(filter.limit);
       const { rows } = await db.query<AuditRow>(
-        `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        prepared(
+          `SELECT * FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY id DESC LIMIT $${values.length}`,
-        values,
+          values,
+        ),
       );
       return rows.map((row) => ({
         id: row.id,

@@ -1,6 +1,6 @@
 import type { MfaTx } from '../mfa-store';
 import { lockedUntilSql } from './lockout-sql';
-import { pgReads, type Queryable } from './pg-reads';
+import { pgReads, prepared, type Queryable } from './pg-reads';
 
 /** "Not locked at $now", over mfa_users. */
 const UNLOCKED = '(locked_until IS NULL OR locked_until <= $now)';
@@ -21,7 +21,8 @@ export function pgTx(db: Queryable): MfaTx {
       if (index < 0) throw new Error(`No value for $${name}.`);
       return `$${index + 1}`;
     });
-    return (await db.query<R & Record<string, unknown>>(text, Object.values(values))).rows;
+    return (await db.query<R & Record<string, unknown>>(prepared(text, Object.values(values))))
+      .rows;
   };
   return {
     ...pgReads(db, true),

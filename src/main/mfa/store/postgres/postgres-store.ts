@@ -53,6 +53,10 @@ function postgresStore(pool: Pool): MfaStore {
   async function attempt<T>(work: (tx: MfaTx) => Promise<T>): Promise<T> {
     const client = await pool.connect();
     let broken: Error | undefined;
+    // The connection may die between statements (a server restart, a terminated backend): the
+    // next statement then fails and the work rejects; unheard, the event would end the process.
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
     try {
       await client.query('BEGIN ISOLATION LEVEL READ COMMITTED');
       const result = await work(pgTx(client));
@@ -63,6 +67,7 @@ function postgresStore(pool: Pool): MfaStore {
       await client.query('ROLLBACK').catch((e: Error) => (broken = e));
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }
