@@ -202,6 +202,15 @@ describe('admin console handlers', () => {
         'VALIDATION_FAILED',
         /./,
       ],
+      [
+        'admin.setPolicy',
+        {
+          clientId: client.id,
+          policy: { mode: 'REQUIRED', window: 3, maxFailures: 5, backupCodeCount: 10 },
+        },
+        'VALIDATION_FAILED',
+        /window must be 0, 1 or 2/,
+      ],
       ['admin.policy', { clientId: 'missing' }, 'CLIENT_NOT_FOUND', /missing/],
     ];
     for (const [channel, input, code, message] of cases) {

@@ -88,7 +88,16 @@ export async function decide(
     const row = await tx.userByPk(p.pk);
     if (!row || row.factorId !== p.factorId) return { kind: 'stale' };
     if (!isLocked(row.lockedUntil, now)) return undefined;
-    await audit('verify.locked', 'failure', { method: p.method });
+    // One row per lock period: a burst of attempts against a lock would otherwise flood the log.
+    const lockedUntil = new Date(row.lockedUntil!).toISOString();
+    const [last] = await tx.audit({
+      clientId: caller.clientId,
+      userId: p.userId,
+      event: 'verify.locked',
+      limit: 1,
+    });
+    if (last?.detail?.lockedUntil !== lockedUntil)
+      await audit('verify.locked', 'failure', { method: p.method, lockedUntil });
     return { kind: 'locked', lockedUntil: row.lockedUntil! };
   };
   const key = { pk: p.pk, factorId: p.factorId, now };

@@ -77,6 +77,38 @@ describe('lockout over time (injected clock)', () => {
     );
   });
 
+  it('attempts against one lock are audited once (verify.locked), a new lock once more', async () => {
+    const { s, caller, clock } = await setup();
+    const wrong = async () =>
+      codeOf(await s.verify.verify(caller, 'u', '000000').catch((e: unknown) => e));
+    for (let i = 0; i < 5; i++) await wrong();
+    for (let i = 0; i < 4; i++) expect(await wrong()).toBe('LOCKED');
+    clock.now += 30_001;
+    expect(await wrong()).toBe('INVALID_CODE'); // locked again, for 60 s
+    for (let i = 0; i < 3; i++) expect(await wrong()).toBe('LOCKED');
+    const locked = await s.admin.audit({
+      clientId: caller.clientId,
+      userId: 'u',
+      event: 'verify.locked',
+      limit: 10,
+    });
+    expect(locked.items).toHaveLength(2);
+  });
+
+  it('wrong codes at enrollment confirm count as failures and lock', async () => {
+    const { s, caller } = await setup();
+    await s.users.put(caller, 'n', {});
+    const start = await s.enrollment.start(caller, 'n', {}, false);
+    const confirm = (code: string) =>
+      s.enrollment.confirm(caller, 'n', start.enrollmentId, code).catch((e: unknown) => e);
+    const first = await confirm('000000');
+    expect(codeOf(first)).toBe('INVALID_CODE');
+    expect((first as { extras: { attemptsRemaining: number } }).extras.attemptsRemaining).toBe(4);
+    for (let i = 0; i < 4; i++) await confirm('000000');
+    expect(codeOf(await confirm('000000'))).toBe('LOCKED');
+    expect((await s.users.get(caller, 'n')).mfa.consecutiveFailures).toBe(5);
+  });
+
   it('a pending enrollment expires after 10 minutes', async () => {
     const { s, caller, clock } = await setup();
     await s.users.put(caller, 'v', {});

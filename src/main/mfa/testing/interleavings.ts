@@ -81,6 +81,7 @@ function replay(
   now: number,
 ): Record<string, number> {
   const counts: Record<string, number> = {};
+  let lastLockAudited: unknown;
   const locked = () => model.lockedUntil !== null && model.lockedUntil > now;
   const check = (ok: boolean, what: string) => {
     if (!ok) throw new Error(`${what} (model ${JSON.stringify(model)}, step ${step}, now ${now})`);
@@ -113,6 +114,8 @@ function replay(
         break;
       case 'verify.locked':
         check(locked(), 'LOCKED while not locked');
+        check(e.detail?.lockedUntil !== lastLockAudited, 'verify.locked twice for one lock');
+        lastLockAudited = e.detail?.lockedUntil;
         break;
       case 'lockout.unlocked':
         Object.assign(model, { failures: 0, lockedUntil: null });
@@ -199,7 +202,11 @@ export async function checkInterleavings(pair: ServicePair, runs = 12): Promise<
           expectSame(said('ok'), 'verify.success');
           expectSame(said('INVALID_CODE'), 'verify.failure');
           expectSame(said('CODE_REPLAYED'), 'verify.replayed');
-          expectSame(said('LOCKED'), 'verify.locked');
+          // verify.locked is audited once per lock period, so at most once per LOCKED answer.
+          if ((counts['verify.locked'] ?? 0) > said('LOCKED'))
+            throw new Error(
+              `more verify.locked events than LOCKED answers: ${JSON.stringify(results)}`,
+            );
           seen = Math.max(seen, ...events.map((e) => e.id));
           continue;
         }
