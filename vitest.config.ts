@@ -1,8 +1,30 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The black-box API suite (test/api) runs twice: on the SQLite file (project `api-sqlite`) and
+ * on PostgreSQL (project `api-postgres`: each store gets a throwaway database of its own).
+ * PostgreSQL comes from scripts/with-postgres.sh (TESSERA_TEST_PG_URL); without it the project
+ * is left out with a printed reason, except under CI, where it runs and fails.
+ */
+const pgRequired = process.env.CI === 'true' || Boolean(process.env.TESSERA_REQUIRE_POSTGRES);
+const pgAvailable = Boolean(process.env.TESSERA_TEST_PG_URL);
+if (!pgAvailable && !pgRequired) {
+  process.stderr.write(
+    `API suite on PostgreSQL skipped: ${process.env.TESSERA_TEST_PG_SKIP ?? 'TESSERA_TEST_PG_URL is not set (run through scripts/with-postgres.sh or npm test)'}\n`,
+  );
+}
+
+/** A test of the SQLite file's bytes, not of the API. */
+const SQLITE_FILE_ONLY = ['test/api/secrets-at-rest.test.ts'];
+
+/**
+ * The API tests start server processes and wait on them: on a busy 2-core machine a file took
+ * up to 75 s and one test 25 s (measured), so each test gets 120 s, over 3x what it needs.
+ */
+const API = { include: ['test/api/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 };
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
     maxWorkers: 2,
@@ -11,5 +33,29 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     reporters: ['default', './test/reporters/vitest-timing.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+          exclude: ['test/api/**'],
+        },
+      },
+      { extends: true, test: { name: 'api-sqlite', ...API } },
+      ...(pgAvailable || pgRequired
+        ? [
+            {
+              extends: true,
+              test: {
+                name: 'api-postgres',
+                ...API,
+                exclude: SQLITE_FILE_ONLY,
+                env: { TESSERA_API_DATABASE: 'postgres' },
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_FILE, type AppConfig } from './config';
 import { adminConsoleHandlers } from './admin-console/admin-console-handlers';
-import { createMfaServices, type MfaServices } from './api/services';
+import { createMfaServices, type MfaServices } from './mfa/mfa-services';
+import { openMfaStore } from './mfa/store/open-mfa-store';
 import { createRouter, type Router } from './ipc/router';
 import { readKeyFile } from './keychain/key-file';
 import { createKeytarStore } from './keychain/keytar-store';
@@ -19,15 +20,12 @@ export interface App {
   db: Db;
   masterKey: Buffer;
   vault: VaultService;
-  /**
-   * The MFA services, built on first use and then shared by the API server and the admin console,
-   * so both go through one write queue and one set of caches (a key revoked in the console stops
-   * working in the API at once).
-   */
-  readonly mfa: MfaServices;
+  /** The MFA server's services, shared by the API server, the admin console and the CLI. */
+  mfa: MfaServices;
   /** Builds the contract router for one front end (they differ only in `mode`). */
   router(mode: 'electron' | 'web'): Router;
-  close(): void;
+  /** Closes the database now; the promise settles once the MFA store has closed too. */
+  close(): Promise<void>;
 }
 
 export const APP_VERSION: string = version;
@@ -52,17 +50,15 @@ export async function openApp(config: AppConfig): Promise<App> {
   const accounts = createAccountRepository(db);
   const vault = createVaultService(accounts, config.clock);
   const transfer = transferHandlers(accounts, config.clock, APP_VERSION);
-  let mfa: MfaServices | undefined;
-  const mfaServices = () => (mfa ??= createMfaServices({ db, masterKey, config }));
+  const store = await openMfaStore({ db });
+  const mfa = createMfaServices({ store, masterKey, clock: config.clock });
 
   return {
     config,
     db,
     masterKey,
     vault,
-    get mfa() {
-      return mfaServices();
-    },
+    mfa,
     router: (mode) =>
       createRouter({
         'app.info': () => ({ version: APP_VERSION, mode, dataDir: config.dataDir }),
@@ -74,12 +70,13 @@ export async function openApp(config: AppConfig): Promise<App> {
         'vault.delete': ({ id }) => vault.delete(id),
         'vault.hotpNext': ({ id }) => vault.hotpNext(id),
         ...transfer,
-        ...adminConsoleHandlers(mfaServices),
+        ...adminConsoleHandlers(mfa),
       }),
     close: () => {
-      // Commit writes still queued (an audit event, a console action) before the file closes.
-      mfa?.ctx.writes.flush();
+      // A write still queued now fails (its caller is told so), never half-applied.
+      const closing = store.close();
       db.close();
+      return closing;
     },
   };
 }

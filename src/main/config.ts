@@ -7,6 +7,11 @@ export interface AppConfig {
   keychainService: string;
   /** When set, the master key is read from this file instead of the keychain. */
   keyFile?: string;
+  /**
+   * When set, the MFA server's data lives in this PostgreSQL database (`--database`,
+   * TESSERA_DATABASE_URL) instead of the encrypted SQLite file.
+   */
+  databaseUrl?: string;
   clock: () => number;
 }
 
@@ -25,6 +30,7 @@ export interface ConfigOverrides {
   dataDir?: string;
   keychainService?: string;
   keyFile?: string;
+  database?: string;
 }
 
 /** Flags win over environment variables, which win over defaults. */
@@ -33,11 +39,14 @@ export function resolveConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): AppConfig {
   const keyFile = overrides.keyFile ?? env.TESSERA_KEY_FILE;
+  // An empty variable (`TESSERA_DATABASE_URL= tessera serve`) means "no database URL".
+  const databaseUrl = overrides.database ?? (env.TESSERA_DATABASE_URL || undefined);
   return {
     dataDir: overrides.dataDir ?? env.TESSERA_DATA_DIR ?? defaultDataDir(),
     keychainService:
       overrides.keychainService ?? env.TESSERA_KEYCHAIN_SERVICE ?? DEFAULT_KEYCHAIN_SERVICE,
     ...(keyFile ? { keyFile } : {}),
+    ...(databaseUrl !== undefined ? { databaseUrl } : {}),
     clock: Date.now,
   };
 }

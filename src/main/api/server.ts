@@ -4,13 +4,13 @@ import { transportProblem } from './guard';
 import { loopbackServers } from './loopback-listen';
 import { buildOpenApi } from './openapi';
 import type { Auth, Route } from './route';
-import type { Principal } from '../admin/clients-service';
+import type { Principal } from '../mfa/clients-service';
 import { MfaError } from '../mfa/mfa-error';
 import { adminRoutes } from './routes/admin';
 import { metaRoutes } from './routes/meta';
 import { totpRoutes } from './routes/totp';
 import { userRoutes } from './routes/users';
-import type { MfaServices } from './services';
+import type { MfaServices } from '../mfa/mfa-services';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -48,9 +48,13 @@ export function apiRoutes(services: MfaServices, version: string): Route[] {
   return routes;
 }
 
-function authorize(services: MfaServices, auth: Auth, request: FastifyRequest): Principal | null {
+async function authorize(
+  services: MfaServices,
+  auth: Auth,
+  request: FastifyRequest,
+): Promise<Principal | null> {
   if (auth === 'none') return null;
-  const principal = services.clients.authenticate(request.headers.authorization);
+  const principal = await services.clients.authenticate(request.headers.authorization);
   if (principal.scope !== auth) {
     throw new MfaError(
       'FORBIDDEN_SCOPE',
@@ -105,27 +109,23 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       method: route.method,
       url: route.url,
       // Authentication before the body is read: no key, no parsing, and 401/403 win over 413/415.
-      onRequest: (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+      onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
         try {
-          request.principal = authorize(options.services, route.auth, request);
+          request.principal = await authorize(options.services, route.auth, request);
         } catch (error) {
-          sendProblem(reply, toProblem(error));
-          return;
+          return sendProblem(reply, toProblem(error));
         }
         if (route.schemas.body && hasBodyWithoutType(request)) {
-          sendProblem(
+          return sendProblem(
             reply,
             problem(
               'UNSUPPORTED_MEDIA_TYPE',
               'Send the body as JSON with `Content-Type: application/json`.',
             ),
           );
-          return;
         }
-        done();
       },
-      // Not async: that would be one more suspended frame per request. A synchronous throw
-      // (validation) reaches the error handler as a rejection would.
+      // A synchronous throw (validation) reaches the error handler as a rejection would.
       handler: (request, reply) =>
         Promise.resolve(route.run(request, request.principal)).then((result) => {
           reply.code(result.status).header('cache-control', 'no-store');
@@ -151,20 +151,12 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const address = app.server.address();
   port = typeof address === 'object' && address ? address.port : options.port;
   const ipv6 = await servers.listenIpv6(port);
-  const checkpointer = options.services.startCheckpointer();
-  const codesAhead = options.services.startCodesAhead();
-  // After the codes-ahead worker: each factor cached is handed to it.
-  const warmUp = options.services.startFactorWarmUp();
   return {
     url: `http://127.0.0.1:${port}`,
     ipv6Url: ipv6 ? `http://[::1]:${port}` : null,
     port,
     async close() {
-      warmUp.stop();
       await Promise.all([app.close(), servers.close()]);
-      await Promise.all([checkpointer.stop(), codesAhead.stop()]);
-      // The owner may already have closed the database (Electron quits synchronously).
-      if (options.services.ctx.db.open) options.services.ctx.writes.flush();
     },
   };
 }

@@ -14,14 +14,7 @@ export async function startLocalApi(
   try {
     const server = await startApiServer({ services, version: APP_VERSION, port });
     console.log(`Tessera API listening on ${server.url}`);
-    return {
-      ...server,
-      // Quitting closes the database right after: commit queued writes synchronously first.
-      close: () => {
-        services.ctx.writes.flush();
-        return server.close();
-      },
-    };
+    return server;
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'unknown';
     console.error(

@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import { TesseraError } from '../../shared/errors';
 import { formatOtpauthUri } from '../../shared/otpauth-uri';
 import { exportEncryptedBackup, exportUriList } from '../backup/backup-export';
-import type { Handlers } from '../ipc/router';
+import type { Handlers } from '../../shared/contract/handlers';
 import type { AccountRepository } from '../vault/account-repository';
 import { createImportService } from './import-service';
 

@@ -128,8 +128,12 @@ export function openDatabase({ file, key, keyCheck, migrations: list }: OpenData
   try {
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode survives a process crash (kill -9); only power loss can drop the last commit.
-    db.pragma('synchronous = NORMAL');
+    // FULL: a COMMIT returns once the WAL is synced, so a power cut after an answer cannot bring a
+    // spent code back (NORMAL survives kill -9 only). The MFA store's group commit makes one
+    // fsync serve a batch of verifies.
+    db.pragma('synchronous = FULL');
+    // Sorts and temporary tables stay in memory: never in a plaintext temporary file.
+    db.pragma('temp_store = MEMORY');
     db.pragma('foreign_keys = ON');
     migrate(db, file, list);
     assertEncrypted(db, file);

@@ -1,15 +1,19 @@
 import { Command } from 'commander';
-import { openApp, APP_VERSION } from '../../app';
+import { APP_VERSION } from '../../app';
 import { DEFAULT_API_PORT, startApiServer } from '../../api/server';
 import { runUntilSignal } from '../run-until-signal';
-import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
+import { openMfaServer } from '../open-mfa-server';
+import { configFrom, withServerOptions, type StoreFlags } from '../store-options';
 import { parsePort } from './web';
 
-/** Runs the verification API headless (no Electron) until SIGINT/SIGTERM. */
+/**
+ * Runs the verification API headless (no Electron) until SIGINT/SIGTERM: on the local file, or
+ * on PostgreSQL with `--database` (then several instances may share it).
+ */
 export async function runServe(flags: StoreFlags & { port: number }): Promise<void> {
-  const app = await openApp(configFrom(flags));
+  const mfaServer = await openMfaServer(configFrom(flags));
   const server = await startApiServer({
-    services: app.mfa,
+    services: mfaServer.mfa,
     version: APP_VERSION,
     port: flags.port,
   });
@@ -21,12 +25,12 @@ export async function runServe(flags: StoreFlags & { port: number }): Promise<vo
   );
   runUntilSignal(async () => {
     await server.close();
-    app.close();
+    await mfaServer.close();
   });
 }
 
 export function serveCommand(): Command {
-  return withStoreOptions(
+  return withServerOptions(
     new Command('serve')
       .description('run the loopback MFA verification API on 127.0.0.1 (see docs/api.md)')
       .option(
