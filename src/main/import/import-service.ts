@@ -23,8 +23,14 @@ function existingIndex(accounts: StoredAccount[]): Map<string, string> {
   return index;
 }
 
-/** Adds parse results to a pending import; a batch already read (same id and index) is ignored. */
-function merge(item: PendingImport, results: ImportParseResult[]): void {
+/**
+ * Adds parse results to a pending import; a batch already read (same id and index) is ignored.
+ * The CLI's dry run merges through here too, so it lists what a confirm would write.
+ */
+export function merge(
+  item: Pick<PendingImport, 'format' | 'entries' | 'batches'>,
+  results: ImportParseResult[],
+): void {
   for (const result of results) {
     if (result.batch) {
       const { index, size, id } = result.batch;
@@ -85,9 +91,9 @@ export function createImportService(repository: AccountRepository, clock: () => 
         if (status.status === 'skipped')
           skipped.push({ label: entry.label, reason: status.reason });
         else if (excluded.has(i)) skipped.push({ label: entry.label, reason: 'You left it out.' });
-        else if (status.status === 'duplicate' && !options.includeDuplicates) {
+        else if (status.status === 'duplicate' && !options.includeDuplicates)
           skipped.push({ label: entry.label, reason: status.reason });
-        } else drafts.push(entry.draft!);
+        else drafts.push(entry.draft!);
       });
       repository.insertMany(drafts, isoNow());
       pending.delete(id);
