@@ -35,7 +35,13 @@ describe('normalizeBase32Secret', () => {
   });
 
   it('accepts base32 of any length, as other apps do: trailing bits are ignored', () => {
-    for (const input of ['A', 'JBSWY3', 'jbswy3d', 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQG', 'JBSWY3DPE===']) {
+    for (const input of [
+      'A',
+      'JBSWY3',
+      'jbswy3d',
+      'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQG',
+      'JBSWY3DPE===',
+    ]) {
       const normalized = normalizeBase32Secret(input);
       expect(normalized).toBe(input.toUpperCase().replace(/=+$/, ''));
       expect(base32ToBytes(normalized)).toHaveLength(Math.floor((normalized.length * 5) / 8));

@@ -43,7 +43,10 @@ async function parseAs(
     return await format.parseAll(bytes, text, options);
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError('IMPORT_MALFORMED', `The file looks like ${format.id} but could not be read.`);
+    throw new ImportError(
+      'IMPORT_MALFORMED',
+      `The file looks like ${format.id} but could not be read.`,
+    );
   }
 }
 

@@ -9,8 +9,7 @@ export function duplicateKey(draft: Pick<AccountDraft, 'type' | 'secret'>): stri
 }
 
 export type EntryStatus =
-  | { status: 'new' }
-  | { status: 'repeat' | 'duplicate' | 'skipped'; reason: string };
+  { status: 'new' } | { status: 'repeat' | 'duplicate' | 'skipped'; reason: string };
 
 /** Every field that makes an account: entries equal on all of them are one account twice. */
 function identityKey(d: AccountDraft): string {

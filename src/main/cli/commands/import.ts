@@ -130,7 +130,7 @@ export function importCommand(): Command {
       )
       .option(
         '--format <app>',
-        'the app the file comes from (e.g. andotp, aegis, 2fas): read it as that app\'s export even when it carries no mark of it',
+        "the app the file comes from (e.g. andotp, aegis, 2fas): read it as that app's export even when it carries no mark of it",
       )
       .option('--dry-run', 'show what would be imported and write nothing')
       .option('--json', 'print JSON')

@@ -38,9 +38,7 @@ function message(error: unknown): string {
 
 /** New entries and repeats within the file start ticked; vault duplicates and skipped ones do not. */
 const selectable = (p: ImportPreview) =>
-  new Set(
-    p.entries.filter((e) => e.status === 'new' || e.status === 'repeat').map((e) => e.index),
-  );
+  new Set(p.entries.filter((e) => e.status === 'new' || e.status === 'repeat').map((e) => e.index));
 
 /** The one import flow in the app: sources → preview → confirm → summary. */
 export function ImportDialog({

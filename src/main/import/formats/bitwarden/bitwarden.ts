@@ -3,7 +3,7 @@ import type { ImportEntry } from '../../import-types';
 import { csvRecords, parseCsv } from '../shared/csv';
 import { defineFormat } from '../shared/define-format';
 import { importError, truncated } from '../shared/errors';
-import { jsonLooksLike, parseShape, readJson } from '../shared/json';
+import { isRecord, jsonLooksLike, parseShape, readJson } from '../shared/json';
 import { otpFieldToImportEntry } from '../shared/uri-list';
 
 /**
@@ -15,11 +15,20 @@ import { otpFieldToImportEntry } from '../shared/uri-list';
 
 const FORMAT = 'Bitwarden export';
 
+/** A field of the wrong type counts as absent: exports of other versions add and drop fields. */
+const text = z.string().nullish().catch(undefined);
 const itemShape = z.object({
-  name: z.string().nullish(),
-  login: z.object({ username: z.string().nullish(), totp: z.string().nullish() }).nullish(),
+  name: text,
+  login: z.object({ username: text, totp: text }).nullish().catch(undefined),
 });
 const jsonShape = z.object({ encrypted: z.boolean().optional(), items: z.array(z.unknown()) });
+
+/** Older exports and some tools write no `encrypted` key: items with a `login` still say Bitwarden. */
+function isBitwardenJson(v: Record<string, unknown>): boolean {
+  if ('encKeyValidation_DO_NOT_EDIT' in v) return true;
+  if (!Array.isArray(v.items)) return false;
+  return 'encrypted' in v || v.items.some((item) => isRecord(item) && isRecord(item.login));
+}
 
 function fromItems(items: unknown[]): ImportEntry[] {
   const entries: ImportEntry[] = [];
@@ -48,7 +57,8 @@ export const bitwardenJsonFormat = defineFormat({
   id: 'bitwarden-json',
   name: FORMAT,
   detect: (_bytes, text) =>
-    jsonLooksLike(text, ['encrypted'], (v) => 'items' in v || 'encKeyValidation_DO_NOT_EDIT' in v),
+    jsonLooksLike(text, ['encrypted'], isBitwardenJson) ||
+    jsonLooksLike(text, ['items'], isBitwardenJson),
   async parse(_bytes, text) {
     const file = readJson(text, FORMAT);
     const encrypted =
@@ -79,7 +89,8 @@ export const bitwardenCsvFormat = defineFormat({
   name: 'Bitwarden CSV export',
   detect: (_bytes, text) => {
     const header = csvHeader(text);
-    return header !== undefined && header.includes('login_totp') && header.includes('name');
+    // Bitwarden Authenticator's CSV and organisation exports have other columns around it.
+    return header !== undefined && header.includes('login_totp');
   },
   async parse(_bytes, text) {
     const { rows, unterminated } = parseCsv(text ?? '');

@@ -13,15 +13,23 @@ import { isRecord, jsonLooksLike, parseShape, readJson } from '../shared/json';
 const FORMAT = 'LastPass Authenticator export';
 const MAX_VERSION = 3;
 
+/** A field of the wrong type (a string timeStep, a null digits) counts as absent, not fatal. */
+const text = z.string().nullish().catch(undefined);
+const int = z
+  .preprocess(
+    (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
+    z.number().int().nullish(),
+  )
+  .catch(undefined);
 const accountShape = z.object({
-  issuerName: z.string().nullish(),
-  originalIssuerName: z.string().nullish(),
-  userName: z.string().nullish(),
-  originalUserName: z.string().nullish(),
-  secret: z.string().nullish(),
-  timeStep: z.number().int().nullish(),
-  digits: z.number().int().nullish(),
-  algorithm: z.string().nullish(),
+  issuerName: text,
+  originalIssuerName: text,
+  userName: text,
+  originalUserName: text,
+  secret: text,
+  timeStep: int,
+  digits: int,
+  algorithm: text,
 });
 const fileShape = z.object({
   version: z.number().int().optional(),
@@ -43,10 +51,12 @@ function convert(value: unknown, index: number): ImportEntry {
   });
 }
 
+/** LastPass's own keys: exports from other versions lack some (timeStep, deviceSecret) or add more. */
+const LASTPASS_KEYS = ['issuerName', 'originalIssuerName', 'userName', 'originalUserName'];
 const isLastPass = (v: Record<string, unknown>): boolean =>
   Array.isArray(v.accounts) &&
   ('deviceSecret' in v ||
-    v.accounts.some((a) => isRecord(a) && 'issuerName' in a && 'timeStep' in a));
+    v.accounts.some((a) => isRecord(a) && 'secret' in a && LASTPASS_KEYS.some((key) => key in a)));
 
 export const lastPassFormat = defineFormat({
   id: 'lastpass',

@@ -105,15 +105,15 @@ export function toImportEntry(given: RawAccount): ImportEntry {
   try {
     const draft = resolveAccountInput(
       {
-      issuer,
-      name,
-      secret,
-      type: type as 'totp' | 'hotp' | 'steam',
-      // Steam Guard is always SHA1, 5 characters, 30 s whatever the exporting app recorded.
-      algorithm: steam || algorithm === 'unsupported' ? undefined : algorithm,
-      digits: steam ? STEAM_DIGITS : (raw.digits ?? undefined),
-      period: steam ? undefined : (raw.period ?? undefined),
-      counter: type === 'hotp' ? (raw.counter ?? 0) : undefined,
+        issuer,
+        name,
+        secret,
+        type: type as 'totp' | 'hotp' | 'steam',
+        // Steam Guard is always SHA1, 5 characters, 30 s whatever the exporting app recorded.
+        algorithm: steam || algorithm === 'unsupported' ? undefined : algorithm,
+        digits: steam ? STEAM_DIGITS : (raw.digits ?? undefined),
+        period: steam ? undefined : (raw.period ?? undefined),
+        counter: type === 'hotp' ? (raw.counter ?? 0) : undefined,
       },
       { allowUnnamed: true },
     );
