@@ -1,5 +1,6 @@
 import { IMPORT_SOURCES } from '../../shared/import-sources';
 import { formatsForDetection, type DetectableFormat } from './format-registry';
+import { withKdfBudget } from './formats/shared/kdf-budget';
 import { ImportError, type ImportOptions, type ImportParseResult } from './import-types';
 import { looksLikeImageName } from '../../shared/qr/image-sniff';
 
@@ -40,7 +41,7 @@ async function parseAs(
   options: DetectOptions,
 ): Promise<ImportParseResult[]> {
   try {
-    return await format.parseAll(bytes, text, options);
+    return await withKdfBudget(() => format.parseAll(bytes, text, options));
   } catch (error) {
     if (error instanceof ImportError) throw error;
     throw new ImportError(
