@@ -6,6 +6,7 @@ import type { ImportPreview, ImportSummary } from '../../shared/contract/import'
 import { buildProgram } from '../cli/program';
 import { rpc as callChannel } from '../testing/errors';
 import { openTempApp, type TempApp } from '../testing/temp-app';
+import { encodeMigrationUri } from './migration/migration-encode';
 
 /**
  * Real exports hold entries that share a secret or a name on purpose. Each one that differs in
@@ -119,5 +120,21 @@ describe('entries of one file that share a secret or a name', () => {
     );
     const skipped = shown.entries.find((e) => e.status === 'skipped')!;
     expect(err.join('')).toContain(`skipped ${skipped.label}: ${skipped.reason}`);
+  });
+
+  it('keeps two Google Authenticator exports that both say "batch 1 of 1", and an account repeated across them', async () => {
+    const base = { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 } as const;
+    const one = { ...base, issuer: 'A', name: 'x', secret: SHARED };
+    const two = { ...base, issuer: 'B', name: 'y', secret: SHARED };
+    const batch = { size: 1, index: 0, id: 0 };
+    const first = encodeMigrationUri([one, two], batch);
+    const second = encodeMigrationUri([one], batch);
+    const shown = await preview([first, second, first].join('\n'));
+    // The third line is the first scanned again: read once. The second is another export.
+    expect(shown.entries.map((e) => [e.issuer, e.status])).toEqual([
+      ['A', 'new'],
+      ['B', 'new'],
+      ['A', 'repeat'],
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ImportEntry } from '../../import-types';
 import { csvRecords, parseCsv } from '../shared/csv';
 import { defineFormat } from '../shared/define-format';
+import { optionalText } from '../shared/lenient';
 import { importError, truncated } from '../shared/errors';
 import { isRecord, jsonLooksLike, parseShape, readJson } from '../shared/json';
 import { otpFieldToImportEntry } from '../shared/uri-list';
@@ -15,11 +16,9 @@ import { otpFieldToImportEntry } from '../shared/uri-list';
 
 const FORMAT = 'Bitwarden export';
 
-/** A field of the wrong type counts as absent: exports of other versions add and drop fields. */
-const text = z.string().nullish().catch(undefined);
 const itemShape = z.object({
-  name: text,
-  login: z.object({ username: text, totp: text }).nullish().catch(undefined),
+  name: optionalText,
+  login: z.object({ username: optionalText, totp: optionalText }).nullish().catch(undefined),
 });
 const jsonShape = z.object({ encrypted: z.boolean().optional(), items: z.array(z.unknown()) });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ImportEntry } from '../../import-types';
 import { toImportEntry } from '../shared/account';
 import { defineFormat } from '../shared/define-format';
+import { optionalInt, optionalText } from '../shared/lenient';
 import { unsupportedVersion } from '../shared/errors';
 import { isRecord, jsonLooksLike, parseShape, readJson } from '../shared/json';
 
@@ -13,23 +14,15 @@ import { isRecord, jsonLooksLike, parseShape, readJson } from '../shared/json';
 const FORMAT = 'LastPass Authenticator export';
 const MAX_VERSION = 3;
 
-/** A field of the wrong type (a string timeStep, a null digits) counts as absent, not fatal. */
-const text = z.string().nullish().catch(undefined);
-const int = z
-  .preprocess(
-    (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
-    z.number().int().nullish(),
-  )
-  .catch(undefined);
 const accountShape = z.object({
-  issuerName: text,
-  originalIssuerName: text,
-  userName: text,
-  originalUserName: text,
-  secret: text,
-  timeStep: int,
-  digits: int,
-  algorithm: text,
+  issuerName: optionalText,
+  originalIssuerName: optionalText,
+  userName: optionalText,
+  originalUserName: optionalText,
+  secret: optionalText,
+  timeStep: optionalInt,
+  digits: optionalInt,
+  algorithm: optionalText,
 });
 const fileShape = z.object({
   version: z.number().int().optional(),

@@ -6,6 +6,7 @@ import { looksLikePreferences, readPreferenceStrings } from '../shared/android-p
 import { aesCbcDecrypt } from '../shared/cipher';
 import { decodeBase64, decodeHex } from '../shared/encoding';
 import { defineFormat } from '../shared/define-format';
+import { optionalInt, optionalText } from '../shared/lenient';
 import { malformed, passwordRequired, wrongPassword } from '../shared/errors';
 import {
   decryptedJsonOrWrongPassword,
@@ -27,24 +28,14 @@ const DEFAULT_PASSWORD = 'TotpAuthenticator';
 const PREF_KEY = 'STATIC_TOTP_CODES_LIST';
 const ZERO_IV = new Uint8Array(16);
 
-/**
- * The app writes numbers as JSON numbers or as strings ("base":"32", "digits":"6") depending on
- * its version; a string number is read as the number, anything else as absent.
- */
-const int = z
-  .preprocess(
-    (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
-    z.number().int().positive().nullish(),
-  )
-  .catch(undefined);
-const text = z.string().nullish().catch(undefined);
+/** Versions of the app write numbers as JSON numbers or as strings ("base":"32"). */
 const entryShape = z.object({
-  base: int,
+  base: optionalInt,
   key: z.string(),
-  name: text,
-  issuer: text,
-  digits: int,
-  period: int,
+  name: optionalText,
+  issuer: optionalText,
+  digits: optionalInt,
+  period: optionalInt,
 });
 
 function entryObject(value: unknown): unknown {

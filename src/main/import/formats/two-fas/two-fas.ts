@@ -6,6 +6,7 @@ import { toImportEntry } from '../shared/account';
 import { aesGcmDecryptAppended } from '../shared/cipher';
 import { decodeBase64 } from '../shared/encoding';
 import { defineFormat } from '../shared/define-format';
+import { optionalInt, optionalText } from '../shared/lenient';
 import { malformed, passwordRequired, unsupportedVersion, wrongPassword } from '../shared/errors';
 import { jsonLooksLike, parseJsonStrict, parseShape, readJson } from '../shared/json';
 import { pbkdf2 } from '../shared/kdf';
@@ -20,28 +21,22 @@ const FORMAT = '2FAS backup';
 const PBKDF2_ITERATIONS = 10_000;
 const MAX_SCHEMA = 4;
 
-/** A number, or a number written as a string (iOS exports write some fields as strings). */
-const lenientInt = z.preprocess(
-  (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
-  z.number().int().nullish(),
-);
-const text = z.string().nullish().catch(undefined);
 const otpShape = z
   .object({
-    link: text,
-    account: text,
-    label: text,
-    issuer: text,
-    secret: text,
-    digits: lenientInt.catch(undefined),
-    period: lenientInt.catch(undefined),
-    algorithm: text,
-    counter: lenientInt.catch(undefined),
-    tokenType: text,
+    link: optionalText,
+    account: optionalText,
+    label: optionalText,
+    issuer: optionalText,
+    secret: optionalText,
+    digits: optionalInt,
+    period: optionalInt,
+    algorithm: optionalText,
+    counter: optionalInt,
+    tokenType: optionalText,
   })
   .partial();
 const serviceShape = otpShape.extend({
-  name: text,
+  name: optionalText,
   otp: otpShape.nullish().catch(undefined),
 });
 const fileShape = z.object({
