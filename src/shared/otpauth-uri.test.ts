@@ -112,6 +112,12 @@ describe('parseOtpauthUri', () => {
     });
   });
 
+  it('reads a 5-digit TOTP link from issuer Steam as Steam Guard', () => {
+    expect(
+      parseOtpauthUri('otpauth://totp/Steam:gamer?secret=JBSWY3DPEHPK3PXP&issuer=Steam&digits=5'),
+    ).toMatchObject({ type: 'steam', issuer: 'Steam', name: 'gamer', digits: 5 });
+  });
+
   it('treats the literal value null as absent, so the default applies', () => {
     expect(
       parseOtpauthUri(

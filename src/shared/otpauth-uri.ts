@@ -75,7 +75,10 @@ export function parseOtpauthUriInput(text: string): AccountInput {
   const name = (colon >= 0 ? label.slice(colon + 1) : label).trim();
   const issuer = (issuerParam ?? labelIssuer).trim();
 
-  const steam = host === 'steam' || param('encoder')?.toLowerCase() === 'steam';
+  const digits = parseInteger(param('digits'), 'digits');
+  // Apps without a Steam type write Steam Guard as a 5-digit TOTP link from issuer Steam.
+  const steamByDigits = host === 'totp' && digits === STEAM_DIGITS && /^steam$/i.test(issuer);
+  const steam = host === 'steam' || param('encoder')?.toLowerCase() === 'steam' || steamByDigits;
   const type = steam ? 'steam' : host;
   const algorithmParam = param('algorithm');
   const algorithm =
@@ -93,7 +96,7 @@ export function parseOtpauthUriInput(text: string): AccountInput {
     secret,
     type,
     algorithm: algorithm as AccountInput['algorithm'],
-    digits: steam ? STEAM_DIGITS : parseInteger(param('digits'), 'digits'),
+    digits: steam ? STEAM_DIGITS : digits,
     period: parseInteger(param('period'), 'period'),
     counter,
   };
