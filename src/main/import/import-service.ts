@@ -25,8 +25,7 @@ function existingIndex(accounts: StoredAccount[]): Map<string, string> {
 
 /**
  * Adds parse results to a pending import; a batch already read (same id, index and content) is
- * ignored.
- * The CLI's dry run merges through here too, so it lists what a confirm would write.
+ * ignored. The CLI's dry run merges through here too, so it lists what a confirm would write.
  */
 export function merge(
   item: Pick<PendingImport, 'format' | 'entries' | 'batches'>,

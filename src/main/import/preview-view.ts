@@ -17,7 +17,7 @@ function identityKey(d: AccountDraft): string {
   return JSON.stringify([d.type, d.issuer, d.name, d.secret, d.algorithm, d.digits, timing]);
 }
 
-export const REPEAT_REASON = 'Repeat within the file';
+const REPEAT_REASON = 'Repeat within the file';
 
 /**
  * Classifies each entry against the vault and against the earlier entries of the same import.
