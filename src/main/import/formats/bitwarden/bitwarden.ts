@@ -20,7 +20,7 @@ const itemShape = z.object({
   name: optionalText,
   login: z.object({ username: optionalText, totp: optionalText }).nullish().catch(undefined),
 });
-const jsonShape = z.object({ encrypted: z.boolean().optional(), items: z.array(z.unknown()) });
+const jsonShape = z.object({ items: z.array(z.unknown()) });
 
 /** Older exports and some tools write no `encrypted` key: items with a `login` still say Bitwarden. */
 function isBitwardenJson(v: Record<string, unknown>): boolean {

@@ -25,7 +25,7 @@ const accountShape = z.object({
   algorithm: optionalText,
 });
 const fileShape = z.object({
-  version: z.number().int().optional(),
+  version: optionalInt,
   accounts: z.array(z.unknown()),
 });
 
@@ -59,7 +59,7 @@ export const lastPassFormat = defineFormat({
     jsonLooksLike(text, ['accounts', 'deviceSecret']),
   async parse(_bytes, text) {
     const file = parseShape(fileShape, readJson(text, FORMAT), FORMAT);
-    if (file.version !== undefined && file.version > MAX_VERSION)
+    if (typeof file.version === 'number' && file.version > MAX_VERSION)
       throw unsupportedVersion(FORMAT, file.version);
     return { format: FORMAT, entries: file.accounts.map(convert) };
   },
