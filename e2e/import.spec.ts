@@ -125,6 +125,29 @@ test('a QR image chosen with the file picker; the same code again is flagged as 
   await expect(dialog.getByRole('button', { name: 'Import 0 accounts' })).toBeDisabled();
 });
 
+test('a file whose entries share a secret: every entry is an account, an exact repeat is ticked and said so', async ({
+  tessera,
+}) => {
+  const { page } = tessera;
+  const links = [
+    otpauth('ACME', 'one', STRONG_SECRET),
+    otpauth('ACME', 'two', STRONG_SECRET),
+    `${otpauth('ACME', 'one', STRONG_SECRET)}&algorithm=SHA256`,
+    otpauth('ACME', 'one', STRONG_SECRET),
+  ];
+  await chooseFile(page, 'links.txt', 'text/plain', Buffer.from(links.join('\n')));
+  const dialog = page.getByRole('dialog', { name: 'Import accounts' });
+  const rows = dialog.getByRole('row');
+  await expect(rows).toHaveCount(5);
+  await expect(rows.nth(4)).toContainText(
+    'Repeat within the file: identical in every field to entry 1',
+  );
+  await expect(rows.nth(4).getByRole('checkbox')).toBeChecked();
+  await rows.nth(4).getByRole('checkbox').uncheck();
+  await confirmImport(page, 3);
+  await expect(row(page, label('ACME', 'two'))).toBeVisible();
+});
+
 test('a Google Authenticator export QR with three accounts', async ({ tessera }) => {
   const { page } = tessera;
   const base = { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 } as const;

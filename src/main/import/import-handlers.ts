@@ -27,11 +27,12 @@ export function transferHandlers(
 ): Pick<Handlers, TransferChannel> {
   const imports = createImportService(repository, clock);
   return {
-    'import.previewFile': ({ dataBase64, fileName, password, appendTo }) =>
+    'import.previewFile': ({ dataBase64, fileName, password, appendTo, format }) =>
       imports.previewFile(new Uint8Array(Buffer.from(dataBase64, 'base64')), {
         fileName,
         password,
         appendTo,
+        format,
       }),
     'import.previewTexts': ({ texts, appendTo }) => imports.previewTexts(texts, appendTo),
     'import.confirm': ({ id, exclude, includeDuplicates }) =>

@@ -23,18 +23,33 @@ function existingIndex(accounts: StoredAccount[]): Map<string, string> {
   return index;
 }
 
-/** Adds parse results to a pending import; a batch already read (same id and index) is ignored. */
-function merge(item: PendingImport, results: ImportParseResult[]): void {
+/**
+ * Adds parse results to a pending import; a batch already read (same id, index and content) is
+ * ignored. The CLI's dry run merges through here too, so it lists what a confirm would write.
+ */
+export function merge(
+  item: Pick<PendingImport, 'format' | 'entries' | 'batches'>,
+  results: ImportParseResult[],
+): void {
   for (const result of results) {
     if (result.batch) {
       const { index, size, id } = result.batch;
+      // The same batch scanned twice is read once. Hand-made payloads often all say "batch 1
+      // of 1, id 0": one with other accounts under the same numbers is another export, kept.
+      const payload = JSON.stringify([index, result.entries]);
       let state = item.batches.find((b) => b.id === id && b.size === size);
-      if (state?.received.has(index)) continue;
+      if (state?.payloads.has(payload)) continue;
       if (!state) {
-        state = { ...(id !== undefined ? { id } : {}), size, received: new Set() };
+        state = {
+          ...(id !== undefined ? { id } : {}),
+          size,
+          received: new Set(),
+          payloads: new Set(),
+        };
         item.batches.push(state);
       }
       state.received.add(index);
+      state.payloads.add(payload);
     }
     item.entries.push(...result.entries);
   }
@@ -85,9 +100,9 @@ export function createImportService(repository: AccountRepository, clock: () => 
         if (status.status === 'skipped')
           skipped.push({ label: entry.label, reason: status.reason });
         else if (excluded.has(i)) skipped.push({ label: entry.label, reason: 'You left it out.' });
-        else if (status.status === 'duplicate' && !options.includeDuplicates) {
+        else if (status.status === 'duplicate' && !options.includeDuplicates)
           skipped.push({ label: entry.label, reason: status.reason });
-        } else drafts.push(entry.draft!);
+        else drafts.push(entry.draft!);
       });
       repository.insertMany(drafts, isoNow());
       pending.delete(id);

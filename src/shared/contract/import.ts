@@ -18,8 +18,11 @@ export const importEntryViewSchema = z.object({
   digits: z.number().int().optional(),
   period: z.number().int().optional(),
   counter: z.number().int().optional(),
-  status: z.enum(['new', 'duplicate', 'skipped']),
-  /** Why it is a duplicate or cannot be imported. */
+  status: z.enum(['new', 'repeat', 'duplicate', 'skipped']),
+  /**
+   * Why it is a repeat of an earlier entry (imported unless left out), a duplicate of an account
+   * in the vault, or cannot be imported.
+   */
   reason: z.string().optional(),
 });
 export type ImportEntryView = z.infer<typeof importEntryViewSchema>;
@@ -55,6 +58,8 @@ const importOnlyChannels = {
       dataBase64: z.string().max(MAX_IMPORT_FILE_BASE64, 'The file is too large to import.'),
       password: password.optional(),
       appendTo: pendingId.optional(),
+      /** The app picked in "Import from…": its formats are tried first, even without a mark. */
+      format: z.string().max(64).optional(),
     }),
     output: importPreviewSchema,
   },

@@ -4,12 +4,17 @@ import { basename } from 'node:path';
 import { TesseraError } from '../../../shared/errors';
 import { openApp } from '../../app';
 import { parseImportFile } from '../../import/detect';
-import type { ImportEntry } from '../../import/import-types';
 import { classify } from '../../import/preview-view';
-import { createImportService } from '../../import/import-service';
+import { createImportService, merge } from '../../import/import-service';
 import { createAccountRepository } from '../../vault/account-repository';
 import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
-import { batchLines, describe, dryRunAccount, summaryLines } from './import-output';
+import {
+  batchLines,
+  describe,
+  dryRunAccount,
+  summaryLines,
+  type DryRunAccount,
+} from './import-output';
 
 interface ImportFlags extends StoreFlags {
   passwordFile?: string;
@@ -17,6 +22,7 @@ interface ImportFlags extends StoreFlags {
   json?: boolean;
   showSecrets?: boolean;
   includeDuplicates?: boolean;
+  format?: string;
 }
 
 export async function readPasswordFile(file: string | undefined): Promise<string | undefined> {
@@ -43,27 +49,30 @@ async function dryRun(
   flags: ImportFlags,
   password: string | undefined,
 ): Promise<void> {
-  const entries: ImportEntry[] = [];
+  const merged: Parameters<typeof merge>[0] = { format: '', entries: [], batches: [] };
   for (const file of files) {
     const results = await parseImportFile(await readInput(file), {
       password,
       fileName: basename(file),
+      format: flags.format,
     });
     for (const r of results) {
       if (r.batch)
         process.stderr.write(
           `${basename(file)}: ${r.format}, batch ${r.batch.index} of ${r.batch.size}\n`,
         );
-      entries.push(...r.entries);
     }
+    merge(merged, results);
   }
-  const statuses = classify(entries, new Map());
-  const accounts = entries.flatMap((e, i) =>
-    e.draft && statuses[i]!.status === 'new' ? [dryRunAccount(e.draft, !!flags.showSecrets)] : [],
-  );
-  entries.forEach((e, i) => {
+  // The same classification as the app's preview: what is imported, and why anything is not.
+  const statuses = classify(merged.entries, new Map());
+  const accounts: DryRunAccount[] = [];
+  merged.entries.forEach((e, i) => {
     const s = statuses[i]!;
-    if (s.status !== 'new') process.stderr.write(`skipped ${e.label}: ${s.reason}\n`);
+    if (s.status === 'repeat') process.stderr.write(`${e.label}: ${s.reason}\n`);
+    else if (s.status !== 'new') process.stderr.write(`skipped ${e.label}: ${s.reason}\n`);
+    if (e.draft && (s.status === 'new' || s.status === 'repeat'))
+      accounts.push(dryRunAccount(e.draft, !!flags.showSecrets, s));
   });
   if (flags.json) process.stdout.write(`${JSON.stringify(accounts, null, 2)}\n`);
   else
@@ -81,15 +90,21 @@ async function importForReal(
     const service = createImportService(createAccountRepository(app.db), app.config.clock);
     let id: string | undefined;
     let batches: string[] = [];
+    let repeats: string[] = [];
     for (const file of files) {
       const preview = await service.previewFile(await readInput(file), {
         password,
         fileName: basename(file),
+        format: flags.format,
         appendTo: id,
       });
       id = preview.id;
       batches = batchLines(preview.batches);
+      repeats = preview.entries.flatMap((e) =>
+        e.status === 'repeat' ? [`${e.label}: ${e.reason}`] : [],
+      );
     }
+    for (const line of repeats) process.stderr.write(`${line}\n`);
     for (const line of batches) process.stderr.write(`Google Authenticator export: ${line}\n`);
     const summary = service.confirm(id!, { includeDuplicates: !!flags.includeDuplicates });
     if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -112,6 +127,10 @@ export function importCommand(): Command {
       .option(
         '--password-file <file>',
         'read the password of an encrypted file from the first line of this file',
+      )
+      .option(
+        '--format <app>',
+        "the app the file comes from (e.g. andotp, aegis, 2fas): read it as that app's export even when it carries no mark of it",
       )
       .option('--dry-run', 'show what would be imported and write nothing')
       .option('--json', 'print JSON')

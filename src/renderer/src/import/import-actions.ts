@@ -1,5 +1,6 @@
 import { MAX_IMPORT_FILE_BASE64, type ImportPreview } from '../../../shared/contract/import';
 import { TesseraError } from '../../../shared/errors';
+import { isOtpLink } from '../../../shared/payload-caption';
 import { sniffImage } from '../../../shared/qr/image-sniff';
 import type { RgbaImage } from '../../../shared/qr/rgba-image';
 import { call } from '../bridge/bridge';
@@ -15,16 +16,16 @@ export type ImportSource =
 export interface PreviewOptions {
   password?: string;
   appendTo?: string;
+  /** The app picked in "Import from…", so a file without any mark of it is still read as its. */
+  format?: string;
 }
 
-const OTP_TEXT = /^\s*otpauth(-migration)?:\/\//i;
-
-/** Pasted text worth importing: one or more otpauth links. */
+/** Pasted text worth importing: one or more otpauth links (a scanner's caption is dropped in main). */
 export function otpTextLines(text: string): string[] {
   return text
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => OTP_TEXT.test(line));
+    .filter(isOtpLink);
 }
 
 async function previewFile(

@@ -36,8 +36,9 @@ function message(error: unknown): string {
     : 'Tessera could not read that. Try another file or image.';
 }
 
+/** New entries and repeats within the file start ticked; vault duplicates and skipped ones do not. */
 const selectable = (p: ImportPreview) =>
-  new Set(p.entries.filter((e) => e.status === 'new').map((e) => e.index));
+  new Set(p.entries.filter((e) => e.status === 'new' || e.status === 'repeat').map((e) => e.index));
 
 /** The one import flow in the app: sources → preview → confirm → summary. */
 export function ImportDialog({
@@ -54,16 +55,17 @@ export function ImportDialog({
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [summary, setSummary] = useState<ImportSummary | null>(null);
-  const [locked, setLocked] = useState<File | null>(null);
+  // The file waiting for its password, and the app it was picked for (if any).
+  const [locked, setLocked] = useState<{ file: File; format?: string } | null>(null);
   const previewId = useRef<string | undefined>(undefined);
   const shownEntries = useRef(0);
   const handled = useRef(0);
 
-  const run = useCallback(async (source: ImportSource, password?: string) => {
+  const run = useCallback(async (source: ImportSource, password?: string, format?: string) => {
     setBusy(source.kind === 'file' ? `Reading ${source.file.name}…` : 'Reading the QR code…');
     setError(null);
     try {
-      const next = await previewFrom(source, { password, appendTo: previewId.current });
+      const next = await previewFrom(source, { password, format, appendTo: previewId.current });
       // Entries added by this source start selected (if new); earlier choices are kept.
       const fresh = [...selectable(next)].filter((i) => i >= shownEntries.current);
       previewId.current = next.id;
@@ -78,7 +80,7 @@ export function ImportDialog({
         source.kind === 'file' &&
         (code === 'IMPORT_PASSWORD_REQUIRED' || code === 'IMPORT_WRONG_PASSWORD')
       ) {
-        setLocked(source.file);
+        setLocked({ file: source.file, format });
         setStep('password');
       }
       setError(message(caught));
@@ -135,8 +137,11 @@ export function ImportDialog({
   };
 
   // One after another: each may stop at the password step, and each extends the same preview.
-  const runFiles = (files: File[]) =>
-    void files.reduce((p, file) => p.then(() => run({ kind: 'file', file })), Promise.resolve());
+  const runFiles = (files: File[], format?: string) =>
+    void files.reduce(
+      (p, file) => p.then(() => run({ kind: 'file', file }, undefined, format)),
+      Promise.resolve(),
+    );
   const sources = (
     <ImportSources
       fileLabel={preview ? 'Add another file or image' : 'Choose a file or image'}
@@ -184,7 +189,7 @@ export function ImportDialog({
             fileLabel="Choose file"
             scan={app.formatIds.includes('qr-image')}
             hint={null}
-            onFiles={runFiles}
+            onFiles={(files) => runFiles(files, app.id)}
             onScreen={() => void scanScreen()}
             onCamera={() => setStep('camera')}
           />
@@ -199,9 +204,9 @@ export function ImportDialog({
       )}
       {step === 'password' && locked && (
         <PasswordStep
-          fileName={locked.name}
+          fileName={locked.file.name}
           appName={app?.name}
-          onSubmit={(pw) => void run({ kind: 'file', file: locked }, pw)}
+          onSubmit={(pw) => void run({ kind: 'file', file: locked.file }, pw, locked.format)}
           onCancel={() => setStep(preview ? 'preview' : app ? 'app' : 'choose')}
         />
       )}
