@@ -11,6 +11,7 @@ import { openDatabase, type Db } from './store/database';
 import { migrations } from './store/migrations';
 import { createAccountRepository } from './vault/account-repository';
 import { transferHandlers } from './import/import-handlers';
+import { importLimits } from './import/worker/parse-in-worker';
 import { createVaultService, type VaultService } from './vault/vault-service';
 import { version } from '../../package.json';
 
@@ -51,7 +52,7 @@ export async function openApp(config: AppConfig): Promise<App> {
   });
   const accounts = createAccountRepository(db);
   const vault = createVaultService(accounts, config.clock);
-  const transfer = transferHandlers(accounts, config.clock, APP_VERSION);
+  const transfer = transferHandlers(accounts, config.clock, APP_VERSION, importLimits(config));
   let mfa: MfaServices | undefined;
   const mfaServices = () => (mfa ??= createMfaServices({ db, masterKey, config }));
 

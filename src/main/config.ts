@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { TesseraError } from '../shared/errors';
 
 export interface AppConfig {
   dataDir: string;
@@ -8,6 +9,8 @@ export interface AppConfig {
   /** When set, the master key is read from this file instead of the keychain. */
   keyFile?: string;
   clock: () => number;
+  /** Wall-clock limit for reading one import file (env TESSERA_IMPORT_TIMEOUT_MS). */
+  importTimeoutMs?: number;
 }
 
 export const DEFAULT_KEYCHAIN_SERVICE = 'tessera';
@@ -33,11 +36,25 @@ export function resolveConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): AppConfig {
   const keyFile = overrides.keyFile ?? env.TESSERA_KEY_FILE;
+  const importTimeoutMs = importTimeoutFrom(env.TESSERA_IMPORT_TIMEOUT_MS);
   return {
     dataDir: overrides.dataDir ?? env.TESSERA_DATA_DIR ?? defaultDataDir(),
     keychainService:
       overrides.keychainService ?? env.TESSERA_KEYCHAIN_SERVICE ?? DEFAULT_KEYCHAIN_SERVICE,
     ...(keyFile ? { keyFile } : {}),
+    ...(importTimeoutMs !== undefined ? { importTimeoutMs } : {}),
     clock: Date.now,
   };
+}
+
+function importTimeoutFrom(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 3_600_000) {
+    throw new TesseraError(
+      'VALIDATION_FAILED',
+      'TESSERA_IMPORT_TIMEOUT_MS must be a whole number of milliseconds from 100 to 3600000.',
+    );
+  }
+  return ms;
 }

@@ -55,8 +55,15 @@ const importOnlyChannels = {
       dataBase64: z.string().max(MAX_IMPORT_FILE_BASE64, 'The file is too large to import.'),
       password: password.optional(),
       appendTo: pendingId.optional(),
+      /** Chosen by the caller so that `import.cancelParse` can stop this parse. */
+      parseId: pendingId.optional(),
     }),
     output: importPreviewSchema,
+  },
+  /** Stops a file being read (the parse then fails with IMPORT_CANCELLED). */
+  'import.cancelParse': {
+    input: z.object({ parseId: pendingId }),
+    output: z.object({ cancelled: z.boolean() }),
   },
   /** QR payloads decoded in the renderer's worker, or otpauth text that was pasted. */
   'import.previewTexts': {

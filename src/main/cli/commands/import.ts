@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { TesseraError } from '../../../shared/errors';
 import { openApp } from '../../app';
-import { parseImportFile } from '../../import/detect';
 import type { ImportEntry } from '../../import/import-types';
 import { classify } from '../../import/preview-view';
 import { createImportService } from '../../import/import-service';
+import { importLimits, workerParser } from '../../import/worker/parse-in-worker';
 import { createAccountRepository } from '../../vault/account-repository';
 import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
 import { batchLines, describe, dryRunAccount, summaryLines } from './import-output';
@@ -44,11 +44,9 @@ async function dryRun(
   password: string | undefined,
 ): Promise<void> {
   const entries: ImportEntry[] = [];
+  const parse = workerParser(importLimits(configFrom(flags)));
   for (const file of files) {
-    const results = await parseImportFile(await readInput(file), {
-      password,
-      fileName: basename(file),
-    });
+    const results = await parse(await readInput(file), { password, fileName: basename(file) });
     for (const r of results) {
       if (r.batch)
         process.stderr.write(
@@ -78,7 +76,11 @@ async function importForReal(
 ): Promise<void> {
   const app = await openApp(configFrom(flags));
   try {
-    const service = createImportService(createAccountRepository(app.db), app.config.clock);
+    const service = createImportService(
+      createAccountRepository(app.db),
+      app.config.clock,
+      workerParser(importLimits(app.config)),
+    );
     let id: string | undefined;
     let batches: string[] = [];
     for (const file of files) {
