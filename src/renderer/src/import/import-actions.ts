@@ -15,6 +15,8 @@ export type ImportSource =
 export interface PreviewOptions {
   password?: string;
   appendTo?: string;
+  /** Lets `import.cancelParse` stop the file being read in main. */
+  parseId?: string | undefined;
 }
 
 const OTP_TEXT = /^\s*otpauth(-migration)?:\/\//i;
