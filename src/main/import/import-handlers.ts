@@ -32,12 +32,15 @@ export function transferHandlers(
   const imports = createImportService(repository, clock, workerParser(importLimits));
   return {
     'import.previewFile': ({ dataBase64, fileName, password, appendTo, parseId }) =>
-      imports.previewFile(new Uint8Array(Buffer.from(dataBase64, 'base64')), {
-        fileName,
-        password,
-        appendTo,
-        parseId,
-      }),
+      imports.previewFile(
+        { base64: dataBase64 },
+        {
+          fileName,
+          password,
+          appendTo,
+          parseId,
+        },
+      ),
     'import.cancelParse': ({ parseId }) => imports.cancelParse(parseId),
     'import.previewTexts': ({ texts, appendTo }) => imports.previewTexts(texts, appendTo),
     'import.confirm': ({ id, exclude, includeDuplicates }) =>

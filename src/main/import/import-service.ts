@@ -8,6 +8,7 @@ import { parsePayloads } from './payloads';
 import { createPendingImports, type PendingImport } from './pending-imports';
 import { classify, duplicateKey, previewOf } from './preview-view';
 import { workerParser, type ImportParser } from './worker/parse-in-worker';
+import type { ImportFileData } from './worker/worker-protocol';
 
 function noQrCode(): ImportError {
   return new ImportError(
@@ -67,9 +68,9 @@ export function createImportService(
   }
 
   return {
-    /** Parses in a worker; `bytes` move there (main keeps no copy of the file). */
+    /** Parses in a worker; bytes move there (main keeps no copy of the file). */
     async previewFile(
-      bytes: Uint8Array,
+      file: ImportFileData,
       {
         appendTo,
         parseId,
@@ -82,7 +83,7 @@ export function createImportService(
       const controller = new AbortController();
       if (parseId !== undefined) parsing.set(parseId, controller);
       try {
-        return open(await parse(bytes, options, controller.signal), appendTo);
+        return open(await parse(file, options, controller.signal), appendTo);
       } finally {
         if (parseId !== undefined) parsing.delete(parseId);
       }

@@ -13,8 +13,10 @@ function toReply(error: unknown): ParseReply {
   return { ok: false, code: 'IMPORT_MALFORMED', message: 'The file could not be read.' };
 }
 
-parentPort?.once('message', (request: ParseRequest) => {
-  void parseImportFile(request.bytes, request.options).then(
+parentPort?.once('message', ({ file, options }: ParseRequest) => {
+  const bytes =
+    file instanceof Uint8Array ? file : new Uint8Array(Buffer.from(file.base64, 'base64'));
+  void parseImportFile(bytes, options).then(
     (results) => parentPort?.postMessage({ ok: true, results } satisfies ParseReply),
     (error: unknown) => parentPort?.postMessage(toReply(error)),
   );

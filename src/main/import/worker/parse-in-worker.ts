@@ -2,10 +2,11 @@ import type { DetectOptions } from '../detect';
 import type { ImportParseResult } from '../import-types';
 import { importCancelled, runParseWorker, type WorkerLimits } from './run-worker';
 import { importWorkerFile } from './worker-file';
+import type { ImportFileData } from './worker-protocol';
 
-/** Parses a file's bytes; the signal cancels it. */
+/** Parses a file; the signal cancels it. */
 export type ImportParser = (
-  bytes: Uint8Array,
+  file: ImportFileData,
   options: Pick<DetectOptions, 'password' | 'fileName'>,
   signal?: AbortSignal,
 ) => Promise<ImportParseResult[]>;
@@ -61,11 +62,11 @@ export function workerParser(
   workerFile: () => string = importWorkerFile,
 ): ImportParser {
   const acquire = createGate(MAX_PARALLEL);
-  return async (bytes, options, signal) => {
+  return async (file, options, signal) => {
     const release = await acquire(signal);
     try {
       const request = {
-        bytes,
+        file,
         options: {
           ...(options.password !== undefined ? { password: options.password } : {}),
           ...(options.fileName !== undefined ? { fileName: options.fileName } : {}),

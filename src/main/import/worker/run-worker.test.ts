@@ -18,7 +18,7 @@ function workerFile(name: string, body: string): string {
   return file;
 }
 
-const request = () => ({ bytes: new Uint8Array([1, 2, 3]), options: {} });
+const request = () => ({ file: new Uint8Array([1, 2, 3]), options: {} });
 const limits = { timeoutMs: 30_000, maxHeapMb: 64 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -34,12 +34,12 @@ describe('parsing in a worker thread', () => {
   it('returns what the worker parsed, and moves the bytes out of the caller (no copy stays behind)', async () => {
     const echo = workerFile(
       'echo',
-      "parentPort.postMessage({ ok: true, results: [{ format: 'echo', entries: [{ label: String(request.bytes.length) }] }] });",
+      "parentPort.postMessage({ ok: true, results: [{ format: 'echo', entries: [{ label: String(request.file.length) }] }] });",
     );
     const sent = request();
     const results = await runParseWorker(echo, sent, limits);
     expect(results).toEqual([{ format: 'echo', entries: [{ label: '3' }] }]);
-    expect(sent.bytes.byteLength).toBe(0);
+    expect(sent.file.byteLength).toBe(0);
   });
 
   it('passes on the error the parser gave, code and message', async () => {

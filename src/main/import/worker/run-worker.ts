@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { TesseraError } from '../../../shared/errors';
 import type { ImportParseResult } from '../import-types';
-import type { ParseReply, ParseRequest } from './worker-protocol';
+import type { ImportFileData, ParseReply, ParseRequest } from './worker-protocol';
 
 export interface WorkerLimits {
   /** Wall-clock time after which the worker is terminated. */
@@ -26,11 +26,11 @@ const crashed = () =>
   new TesseraError('IMPORT_FAILED', 'Reading the file stopped unexpectedly; nothing was imported.');
 
 /** The caller's bytes when they own their whole buffer (then it moves), else a copy. */
-function transferable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  return whole && bytes.buffer instanceof ArrayBuffer
-    ? (bytes as Uint8Array<ArrayBuffer>)
-    : bytes.slice();
+function transferable(file: ImportFileData): { file: ImportFileData; transfer: ArrayBuffer[] } {
+  if (!(file instanceof Uint8Array)) return { file, transfer: [] };
+  const whole = file.byteOffset === 0 && file.byteLength === file.buffer.byteLength;
+  const own = whole && file.buffer instanceof ArrayBuffer ? file : file.slice();
+  return { file: own, transfer: [own.buffer as ArrayBuffer] };
 }
 
 /**
@@ -74,7 +74,7 @@ export function runParseWorker(
       finish(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooLarge() : crashed())),
     );
     worker.once('exit', () => finish(() => reject(crashed())));
-    const bytes = transferable(request.bytes);
-    worker.postMessage({ ...request, bytes } satisfies ParseRequest, [bytes.buffer]);
+    const { file: data, transfer } = transferable(request.file);
+    worker.postMessage({ ...request, file: data } satisfies ParseRequest, transfer);
   });
 }

@@ -1,9 +1,16 @@
 import type { DetectOptions } from '../detect';
 import type { ImportParseResult } from '../import-types';
 
-/** What main posts to an import worker: the file (its buffer is transferred, not copied). */
+/**
+ * A file to import: its bytes (their buffer is transferred to the worker, not copied), or the
+ * base64 text it crossed IPC as, decoded in the worker (on a large file that alone would hold
+ * the main thread for a noticeable time).
+ */
+export type ImportFileData = Uint8Array | { base64: string };
+
+/** What main posts to an import worker. */
 export interface ParseRequest {
-  bytes: Uint8Array;
+  file: ImportFileData;
   options: Pick<DetectOptions, 'password' | 'fileName'>;
 }
 
