@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { IMPORT_WORKER_BUNDLE } from './test/setup/build-import-worker';
 
 /**
  * The black-box API suite (test/api) runs twice: on the SQLite file (project `api-sqlite`) and
@@ -24,6 +25,7 @@ const SQLITE_FILE_ONLY = ['test/api/secrets-at-rest.test.ts'];
 const API = { include: ['test/api/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 };
 
 export default defineConfig({
+  define: { __TESSERA_IMPORT_WORKER__: JSON.stringify(IMPORT_WORKER_BUNDLE) },
   test: {
     environment: 'node',
     pool: 'forks',
@@ -32,6 +34,7 @@ export default defineConfig({
     // reporter lists the slowest tests and warns about any that come closer (docs/testing.md).
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    globalSetup: ['test/setup/build-import-worker.ts'],
     reporters: ['default', './test/reporters/vitest-timing.ts'],
     projects: [
       {

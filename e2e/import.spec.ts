@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import QRCode from 'qrcode';
 import { encodeMigrationUri } from '../src/main/import/migration/migration-encode';
+import { slotPackedAegis } from '../test/api/support/hostile-import';
 import { expect, test } from './fixtures/tessera';
 import { STRONG_SECRET, expectCurrentTotp, expectedTotp, label, row } from './fixtures/vault-page';
 
@@ -295,4 +296,24 @@ test('per-account QR behind a reveal step, and plain links only after the warnin
   expect(text.trim()).toMatch(
     new RegExp(`^otpauth://totp/Phone:move%20me\\?secret=${STRONG_SECRET}`),
   );
+});
+
+test('a file that takes long to read shows progress and can be cancelled from the keyboard', async ({
+  tessera,
+}) => {
+  const { page } = tessera;
+  // Thousands of password slots: reading it with a wrong password goes on until stopped.
+  const slow = Buffer.from(slotPackedAegis(1_000_000), 'base64');
+  await chooseFile(page, 'aegis-export.json', 'application/json', slow);
+  const dialog = page.getByRole('dialog', { name: 'Import accounts' });
+  await dialog.getByLabel('File password').fill('not the password');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('status')).toContainText('Reading aegis-export.json');
+  await expect(dialog.getByRole('progressbar', { name: 'Reading the file' })).toBeVisible();
+  const cancel = dialog.getByRole('button', { name: 'Cancel reading the file' });
+  await expect(cancel).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('The import was cancelled');
+  await expect(cancel).toBeHidden();
+  await expect(dialog.getByLabel('File password')).toBeVisible();
 });

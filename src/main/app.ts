@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_FILE, type AppConfig } from './config';
 import { adminConsoleHandlers } from './admin-console/admin-console-handlers';
@@ -9,9 +9,11 @@ import { readKeyFile } from './keychain/key-file';
 import { createKeytarStore } from './keychain/keytar-store';
 import { deriveKey, loadMasterKey } from './keychain/master-key';
 import { openDatabase, type Db } from './store/database';
+import { ensurePrivateDir, restrictDatabaseFiles } from './store/private-data-dir';
 import { migrations } from './store/migrations';
 import { createAccountRepository } from './vault/account-repository';
 import { transferHandlers } from './import/import-handlers';
+import { importLimits } from './import/worker/parse-in-worker';
 import { createVaultService, type VaultService } from './vault/vault-service';
 import { version } from '../../package.json';
 
@@ -37,7 +39,7 @@ async function masterKeyFor(config: AppConfig, databaseExists: boolean): Promise
 
 /** The composition root: every front end (Electron, browser mode, CLI, API) builds the app here. */
 export async function openApp(config: AppConfig): Promise<App> {
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(config.dataDir);
   const file = join(config.dataDir, DATABASE_FILE);
   const databaseExists = existsSync(file) && statSync(file).size > 0;
   const masterKey = await masterKeyFor(config, databaseExists);
@@ -47,9 +49,10 @@ export async function openApp(config: AppConfig): Promise<App> {
     keyCheck: deriveKey(masterKey, 'key-check'),
     migrations,
   });
+  restrictDatabaseFiles(file);
   const accounts = createAccountRepository(db);
   const vault = createVaultService(accounts, config.clock);
-  const transfer = transferHandlers(accounts, config.clock, APP_VERSION);
+  const transfer = transferHandlers(accounts, config.clock, APP_VERSION, importLimits(config));
   const store = await openMfaStore({ db });
   const mfa = createMfaServices({ store, masterKey, clock: config.clock });
 

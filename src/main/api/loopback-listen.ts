@@ -1,12 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  applyHttpLimits,
+  DEFAULT_HTTP_LIMITS,
+  httpServerOptions,
+  type HttpLimits,
+} from './http-limits';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
-/** Fastify's HTTP/1 defaults, kept on both sockets so neither behaves differently. */
-function configured(server: Server): Server {
+/** Fastify's HTTP/1 keep-alive and our limits, kept on both sockets so neither behaves differently. */
+function configured(server: Server, limits: HttpLimits): Server {
   server.keepAliveTimeout = 72_000;
-  server.requestTimeout = 0;
-  return server;
+  return applyHttpLimits(server, limits);
 }
 
 /**
@@ -14,20 +19,20 @@ function configured(server: Server): Server {
  * Fastify listens on one host per server, so its request handler is captured when it builds its
  * server and a second server on ::1 feeds the same handler: same routes, hooks and guards.
  */
-export function loopbackServers() {
+export function loopbackServers(limits: HttpLimits = DEFAULT_HTTP_LIMITS) {
   let handler: Handler | undefined;
   let ipv6: Server | null = null;
   return {
     /** Pass as fastify's `serverFactory`. */
     serverFactory(fastifyHandler: Handler): Server {
       handler = fastifyHandler;
-      return configured(createServer(fastifyHandler));
+      return configured(createServer(httpServerOptions(limits), fastifyHandler), limits);
     },
 
     /** Listens on [::1]:port; resolves false when the machine has no IPv6 loopback (or it is taken). */
     listenIpv6(port: number): Promise<boolean> {
       if (!handler) return Promise.reject(new Error('fastify has not built its server yet'));
-      const server = configured(createServer(handler));
+      const server = configured(createServer(httpServerOptions(limits), handler), limits);
       return new Promise((resolve) => {
         server.once('error', () => resolve(false));
         server.listen({ host: '::1', port, ipv6Only: true }, () => {

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { clientErrorResponse, problem, sendProblem, toProblem } from './problem';
 import { transportProblem } from './guard';
+import type { HttpLimits } from './http-limits';
 import { loopbackServers } from './loopback-listen';
 import { buildOpenApi } from './openapi';
 import type { Auth, Route } from './route';
@@ -10,6 +11,12 @@ import { adminRoutes } from './routes/admin';
 import { metaRoutes } from './routes/meta';
 import { totpRoutes } from './routes/totp';
 import { userRoutes } from './routes/users';
+import {
+  createRequestBudget,
+  requestBudgetFrom,
+  type RequestBudget,
+  type RequestBudgetOptions,
+} from './request-budget';
 import type { MfaServices } from '../mfa/mfa-services';
 
 declare module 'fastify' {
@@ -27,6 +34,10 @@ export interface ApiServerOptions {
   version: string;
   /** 0 picks a free port. */
   port: number;
+  /** Timeouts and the connection cap; defaults in http-limits.ts. */
+  httpLimits?: HttpLimits;
+  /** Requests per API key; from TESSERA_API_RATE_LIMIT or a high default. */
+  requestBudget?: RequestBudgetOptions;
 }
 
 export interface ApiServer {
@@ -50,11 +61,18 @@ export function apiRoutes(services: MfaServices, version: string): Route[] {
 
 async function authorize(
   services: MfaServices,
+  budget: RequestBudget,
   auth: Auth,
   request: FastifyRequest,
 ): Promise<Principal | null> {
   if (auth === 'none') return null;
   const principal = await services.clients.authenticate(request.headers.authorization);
+  const wait = budget.take(principal.clientId);
+  if (wait > 0) {
+    throw new MfaError('RATE_LIMITED', 'This API key sent too many requests; retry shortly.', {
+      retryAfterSeconds: wait,
+    });
+  }
   if (principal.scope !== auth) {
     throw new MfaError(
       'FORBIDDEN_SCOPE',
@@ -68,7 +86,8 @@ async function authorize(
 
 /** The loopback verification API. Logging is off: requests carry codes and keys. */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
-  const servers = loopbackServers();
+  const servers = loopbackServers(options.httpLimits);
+  const budget = createRequestBudget(options.requestBudget ?? requestBudgetFrom());
   const app = Fastify({
     logger: false,
     serverFactory: servers.serverFactory,
@@ -111,7 +130,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       // Authentication before the body is read: no key, no parsing, and 401/403 win over 413/415.
       onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
         try {
-          request.principal = await authorize(options.services, route.auth, request);
+          request.principal = await authorize(options.services, budget, route.auth, request);
         } catch (error) {
           return sendProblem(reply, toProblem(error));
         }

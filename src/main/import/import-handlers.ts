@@ -5,9 +5,12 @@ import { exportEncryptedBackup, exportUriList } from '../backup/backup-export';
 import type { Handlers } from '../../shared/contract/handlers';
 import type { AccountRepository } from '../vault/account-repository';
 import { createImportService } from './import-service';
+import { workerParser } from './worker/parse-in-worker';
+import type { WorkerLimits } from './worker/run-worker';
 
 type TransferChannel =
   | 'import.previewFile'
+  | 'import.cancelParse'
   | 'import.previewTexts'
   | 'import.confirm'
   | 'import.cancel'
@@ -24,16 +27,22 @@ export function transferHandlers(
   repository: AccountRepository,
   clock: () => number,
   appVersion: string,
+  importLimits?: WorkerLimits,
 ): Pick<Handlers, TransferChannel> {
-  const imports = createImportService(repository, clock);
+  const imports = createImportService(repository, clock, workerParser(importLimits));
   return {
-    'import.previewFile': ({ dataBase64, fileName, password, appendTo, format }) =>
-      imports.previewFile(new Uint8Array(Buffer.from(dataBase64, 'base64')), {
-        fileName,
-        password,
-        appendTo,
-        format,
-      }),
+    'import.previewFile': ({ dataBase64, fileName, password, appendTo, format, parseId }) =>
+      imports.previewFile(
+        { base64: dataBase64 },
+        {
+          fileName,
+          password,
+          appendTo,
+          format,
+          parseId,
+        },
+      ),
+    'import.cancelParse': ({ parseId }) => imports.cancelParse(parseId),
     'import.previewTexts': ({ texts, appendTo }) => imports.previewTexts(texts, appendTo),
     'import.confirm': ({ id, exclude, includeDuplicates }) =>
       imports.confirm(id, { exclude, includeDuplicates }),

@@ -1,11 +1,14 @@
 import type { ImportPreview, ImportSummary } from '../../shared/contract/import';
 import type { AccountDraft } from '../../shared/account';
 import type { AccountRepository, StoredAccount } from '../vault/account-repository';
-import { parseImportFile, type DetectOptions } from './detect';
+import { TesseraError } from '../../shared/errors';
+import type { DetectOptions } from './detect';
 import { ImportError, type ImportParseResult } from './import-types';
 import { parsePayloads } from './payloads';
 import { createPendingImports, type PendingImport } from './pending-imports';
 import { classify, duplicateKey, previewOf } from './preview-view';
+import { workerParser, type ImportParser } from './worker/parse-in-worker';
+import type { ImportFileData } from './worker/worker-protocol';
 
 function noQrCode(): ImportError {
   return new ImportError(
@@ -63,8 +66,14 @@ export function merge(
  * The one import flow: parse → preview (held here, secrets never leave main) → confirm by id →
  * all-or-nothing write → summary. Every source (file, QR, paste, CLI) goes through it.
  */
-export function createImportService(repository: AccountRepository, clock: () => number) {
+export function createImportService(
+  repository: AccountRepository,
+  clock: () => number,
+  parse: ImportParser = workerParser(),
+) {
   const pending = createPendingImports(clock);
+  /** Parses in progress that asked to be cancellable, by the id their caller chose. */
+  const parsing = new Map<string, AbortController>();
   const isoNow = () => new Date(clock()).toISOString();
 
   function open(results: ImportParseResult[], appendTo?: string): ImportPreview {
@@ -74,12 +83,31 @@ export function createImportService(repository: AccountRepository, clock: () => 
   }
 
   return {
+    /** Parses in a worker; bytes move there (main keeps no copy of the file). */
     async previewFile(
-      bytes: Uint8Array,
-      options: DetectOptions & { appendTo?: string } = {},
+      file: ImportFileData,
+      {
+        appendTo,
+        parseId,
+        ...options
+      }: DetectOptions & { appendTo?: string; parseId?: string } = {},
     ): Promise<ImportPreview> {
-      if (options.appendTo) pending.get(options.appendTo); // fail fast on an expired id
-      return open(await parseImportFile(bytes, options), options.appendTo);
+      if (appendTo) pending.get(appendTo); // fail fast on an expired id
+      if (parseId !== undefined && parsing.has(parseId))
+        throw new TesseraError('VALIDATION_FAILED', 'That import is already being read.');
+      const controller = new AbortController();
+      if (parseId !== undefined) parsing.set(parseId, controller);
+      try {
+        return open(await parse(file, options, controller.signal), appendTo);
+      } finally {
+        if (parseId !== undefined) parsing.delete(parseId);
+      }
+    },
+    /** Stops reading a file (its worker is terminated); false when it had already finished. */
+    cancelParse(parseId: string): { cancelled: boolean } {
+      const controller = parsing.get(parseId);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
     },
     previewTexts(texts: string[], appendTo?: string): ImportPreview {
       if (texts.length === 0) throw noQrCode();

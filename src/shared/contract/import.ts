@@ -60,8 +60,15 @@ const importOnlyChannels = {
       appendTo: pendingId.optional(),
       /** The app picked in "Import from…": its formats are tried first, even without a mark. */
       format: z.string().max(64).optional(),
+      /** Chosen by the caller so that `import.cancelParse` can stop this parse. */
+      parseId: pendingId.optional(),
     }),
     output: importPreviewSchema,
+  },
+  /** Stops a file being read (the parse then fails with IMPORT_CANCELLED). */
+  'import.cancelParse': {
+    input: z.object({ parseId: pendingId }),
+    output: z.object({ cancelled: z.boolean() }),
   },
   /** QR payloads decoded in the renderer's worker, or otpauth text that was pasted. */
   'import.previewTexts': {

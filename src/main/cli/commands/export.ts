@@ -1,11 +1,11 @@
 import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { TesseraError } from '../../../shared/errors';
 import { APP_VERSION, openApp } from '../../app';
 import { exportEncryptedBackup, exportUriList } from '../../backup/backup-export';
 import { createAccountRepository } from '../../vault/account-repository';
 import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
+import { writeSecretFile } from '../write-secret-file';
 import { readPasswordFile } from './import';
 
 interface ExportFlags extends StoreFlags {
@@ -17,8 +17,8 @@ interface ExportFlags extends StoreFlags {
 
 async function writeOut(file: string, data: string | Buffer, force: boolean): Promise<void> {
   try {
-    // 0600: the file holds secrets (encrypted or not); 'wx' keeps an existing file unless --force.
-    await writeFile(file, data, { mode: 0o600, flag: force ? 'w' : 'wx' });
+    // The file holds secrets (encrypted or not); --force replaces, never writes through, a file.
+    await writeSecretFile(file, data, force);
   } catch (error) {
     const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
     throw new TesseraError(

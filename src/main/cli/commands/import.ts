@@ -3,9 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { TesseraError } from '../../../shared/errors';
 import { openApp } from '../../app';
-import { parseImportFile } from '../../import/detect';
 import { classify } from '../../import/preview-view';
 import { createImportService, merge } from '../../import/import-service';
+import { importLimits, workerParser } from '../../import/worker/parse-in-worker';
 import { createAccountRepository } from '../../vault/account-repository';
 import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
 import {
@@ -50,8 +50,9 @@ async function dryRun(
   password: string | undefined,
 ): Promise<void> {
   const merged: Parameters<typeof merge>[0] = { format: '', entries: [], batches: [] };
+  const parse = workerParser(importLimits(configFrom(flags)));
   for (const file of files) {
-    const results = await parseImportFile(await readInput(file), {
+    const results = await parse(await readInput(file), {
       password,
       fileName: basename(file),
       format: flags.format,
@@ -87,7 +88,11 @@ async function importForReal(
 ): Promise<void> {
   const app = await openApp(configFrom(flags));
   try {
-    const service = createImportService(createAccountRepository(app.db), app.config.clock);
+    const service = createImportService(
+      createAccountRepository(app.db),
+      app.config.clock,
+      workerParser(importLimits(app.config)),
+    );
     let id: string | undefined;
     let batches: string[] = [];
     let repeats: string[] = [];

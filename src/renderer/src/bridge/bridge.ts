@@ -6,6 +6,11 @@ import {
   type ChannelOutput,
   type RpcResponse,
 } from '../../../shared/contract';
+import {
+  checkClipboardRequest,
+  clipboardText,
+  type ClipboardRequest,
+} from '../../../shared/contract/clipboard';
 import { TesseraError } from '../../../shared/errors';
 
 /**
@@ -14,8 +19,11 @@ import { TesseraError } from '../../../shared/errors';
  */
 export interface RawBridge {
   rpc(channel: Channel, input: unknown): Promise<RpcResponse>;
-  /** Writes text to the clipboard and clears it after `clearAfterMs` if it still holds that text. */
-  copyText(text: string, clearAfterMs: number): Promise<void>;
+  /**
+   * Writes the values to the clipboard, one per line, and clears it after `clearAfterMs` if it
+   * still holds them. Answers an error when it copied nothing.
+   */
+  copy(request: ClipboardRequest): Promise<RpcResponse>;
 }
 
 declare global {
@@ -33,8 +41,15 @@ export async function call<C extends Channel>(
   return contract[channel].output.parse(response.data) as ChannelOutput<C>;
 }
 
+/** Copies a code or key; rejects with a TesseraError (shown to the person) when nothing was copied. */
 export function copyText(text: string, clearAfterMs: number): Promise<void> {
-  return rawBridge().copyText(text, clearAfterMs);
+  return copyCodes([text], clearAfterMs);
+}
+
+/** Copies several codes (a backup-code list), one per line. */
+export async function copyCodes(values: string[], clearAfterMs: number): Promise<void> {
+  const response = await rawBridge().copy(checkClipboardRequest({ values, clearAfterMs }));
+  if (!response.ok) throw TesseraError.fromPayload(response.error);
 }
 
 let cached: RawBridge | undefined;
@@ -55,8 +70,17 @@ function webBridge(): RawBridge {
       });
       return (await response.json()) as RpcResponse;
     },
-    async copyText(text, clearAfterMs) {
-      await navigator.clipboard.writeText(text);
+    async copy(request) {
+      const { clearAfterMs } = checkClipboardRequest(request);
+      const text = clipboardText(request);
+      try {
+        await navigator.clipboard.writeText(text);
+      } catch {
+        return {
+          ok: false,
+          error: { code: 'CLIPBOARD_REFUSED', message: 'The browser did not let Tessera copy.' },
+        };
+      }
       window.setTimeout(() => {
         // Reading may be refused without permission; then leave the clipboard alone.
         navigator.clipboard
@@ -64,6 +88,14 @@ function webBridge(): RawBridge {
           .then((current) => (current === text ? navigator.clipboard.writeText('') : undefined))
           .catch(() => undefined);
       }, clearAfterMs);
+      return { ok: true, data: null };
     },
   };
+}
+
+/** The reason a copy failed, in words for the person. */
+export function copyFailure(error: unknown): string {
+  return error instanceof TesseraError
+    ? error.message
+    : 'Tessera could not write to the clipboard.';
 }

@@ -18,6 +18,8 @@ export interface PreviewOptions {
   appendTo?: string;
   /** The app picked in "Import from…", so a file without any mark of it is still read as its. */
   format?: string;
+  /** Lets `import.cancelParse` stop the file being read in main. */
+  parseId?: string | undefined;
 }
 
 /** Pasted text worth importing: one or more otpauth links (a scanner's caption is dropped in main). */

@@ -4,6 +4,7 @@ import { TesseraError } from '../../../shared/errors';
 import type { ImportSource as SourceApp } from '../../../shared/import-sources';
 import { call } from '../bridge/bridge';
 import { ModalDialog } from '../ui/modal-dialog';
+import { BusyStatus } from './busy-status';
 import { CameraScanner } from './camera-scanner';
 import { previewFrom, type ImportSource } from './import-actions';
 import { ImportAppGuide } from './import-app-guide';
@@ -58,14 +59,23 @@ export function ImportDialog({
   // The file waiting for its password, and the app it was picked for (if any).
   const [locked, setLocked] = useState<{ file: File; format?: string } | null>(null);
   const previewId = useRef<string | undefined>(undefined);
+  /** The file being read, if any: `import.cancelParse` stops it by this id. */
+  const [parseId, setParseId] = useState<string | null>(null);
   const shownEntries = useRef(0);
   const handled = useRef(0);
 
   const run = useCallback(async (source: ImportSource, password?: string, format?: string) => {
     setBusy(source.kind === 'file' ? `Reading ${source.file.name}…` : 'Reading the QR code…');
     setError(null);
+    const parsing = source.kind === 'file' ? crypto.randomUUID() : undefined;
+    setParseId(parsing ?? null);
     try {
-      const next = await previewFrom(source, { password, format, appendTo: previewId.current });
+      const next = await previewFrom(source, {
+        password,
+        format,
+        appendTo: previewId.current,
+        parseId: parsing,
+      });
       // Entries added by this source start selected (if new); earlier choices are kept.
       const fresh = [...selectable(next)].filter((i) => i >= shownEntries.current);
       previewId.current = next.id;
@@ -86,8 +96,13 @@ export function ImportDialog({
       setError(message(caught));
     } finally {
       setBusy(null);
+      setParseId(null);
     }
   }, []);
+
+  const cancelParse = () => {
+    if (parseId) void call('import.cancelParse', { parseId }).catch(() => undefined);
+  };
 
   useEffect(() => {
     const fresh = incoming.filter((item) => item.seq > handled.current);
@@ -97,6 +112,7 @@ export function ImportDialog({
   }, [incoming, busy, run]);
 
   const close = () => {
+    cancelParse();
     if (previewId.current && step !== 'summary')
       void call('import.cancel', { id: previewId.current }).catch(() => undefined);
     onClose();
@@ -155,11 +171,7 @@ export function ImportDialog({
 
   return (
     <ModalDialog title="Import accounts" onClose={close} className="import-dialog">
-      {busy && (
-        <p className="hint" role="status">
-          {busy}
-        </p>
-      )}
+      {busy && <BusyStatus text={busy} onCancel={parseId ? cancelParse : undefined} />}
       {error && (
         <p className="form-error" role="alert">
           {error}
