@@ -12,6 +12,7 @@ import { migrations } from './store/migrations';
 import { createAccountRepository } from './vault/account-repository';
 import { transferHandlers } from './import/import-handlers';
 import { createVaultService, type VaultService } from './vault/vault-service';
+import type { ApiStatus } from '../shared/contract/app';
 import { version } from '../../package.json';
 
 export interface App {
@@ -25,6 +26,8 @@ export interface App {
    * working in the API at once).
    */
   readonly mfa: MfaServices;
+  /** The verification API beside the app, as `app.info` reports it; set by whoever starts it. */
+  apiStatus: ApiStatus;
   /** Builds the contract router for one front end (they differ only in `mode`). */
   router(mode: 'electron' | 'web'): Router;
   close(): void;
@@ -55,7 +58,7 @@ export async function openApp(config: AppConfig): Promise<App> {
   let mfa: MfaServices | undefined;
   const mfaServices = () => (mfa ??= createMfaServices({ db, masterKey, config }));
 
-  return {
+  const app: App = {
     config,
     db,
     masterKey,
@@ -63,9 +66,15 @@ export async function openApp(config: AppConfig): Promise<App> {
     get mfa() {
       return mfaServices();
     },
+    apiStatus: { state: 'off' },
     router: (mode) =>
       createRouter({
-        'app.info': () => ({ version: APP_VERSION, mode, dataDir: config.dataDir }),
+        'app.info': () => ({
+          version: APP_VERSION,
+          mode,
+          dataDir: config.dataDir,
+          api: app.apiStatus,
+        }),
         'vault.list': () => vault.list(),
         'vault.codes': ({ ids }) => vault.codes(ids),
         'vault.add': (input) => vault.add(input),
@@ -82,4 +91,5 @@ export async function openApp(config: AppConfig): Promise<App> {
       db.close();
     },
   };
+  return app;
 }

@@ -80,7 +80,12 @@ async function start(): Promise<void> {
     resolveConfig({ dataDir: process.env.TESSERA_DATA_DIR ?? app.getPath('userData') }),
     async (config) => {
       const opened = await openApp(config);
-      void startLocalApi(opened).then((server) => (api = server));
+      // Awaited so the window's first `app.info` already knows whether the API is up; a failure
+      // (a port held by another program) is shown there, and the authenticator stays usable.
+      api = await startLocalApi(opened).catch((error: unknown) => {
+        console.error(`tessera: the verification API did not start: ${(error as Error).message}`);
+        return undefined;
+      });
       return opened;
     },
   );
