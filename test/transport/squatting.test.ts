@@ -16,9 +16,9 @@ function portOf(server: Server): number {
   return (server.address() as { port: number }).port;
 }
 
-/** Runs `tessera serve` to completion (it must exit on its own) and returns what it said. */
-function serveUntilExit(args: string[]): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], {
+/** Runs `tessera <args>` to completion (it must exit on its own) and returns what it said. */
+function runUntilExit(args: string[]): Promise<{ code: number | null; out: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -49,7 +49,7 @@ describe('a port another program holds', { timeout: 120_000 }, () => {
     const squatter = (await listenOn('::1'))!;
     const port = portOf(squatter);
     try {
-      const result = await serveUntilExit(['--port', String(port), ...store.flags]);
+      const result = await runUntilExit(['serve', '--port', String(port), ...store.flags]);
       expect(result.code).toBe(1);
       expect(result.out).toContain(`Port ${port} on [::1]`);
       expect(result.out).toContain('[PORT_IN_USE]');
@@ -63,10 +63,22 @@ describe('a port another program holds', { timeout: 120_000 }, () => {
     const squatter = (await listenOn('127.0.0.1'))!;
     const port = portOf(squatter);
     try {
-      const result = await serveUntilExit(['--port', String(port), ...store.flags]);
+      const result = await runUntilExit(['serve', '--port', String(port), ...store.flags]);
       expect(result.code).toBe(1);
       expect(result.out).toContain(`Port ${port} on 127.0.0.1`);
       expect(result.out).toContain('[PORT_IN_USE]');
+    } finally {
+      squatter.close();
+    }
+  });
+
+  it('beside browser mode (`web --api-port`) stops it too, naming the port', async () => {
+    const squatter = (await listenOn(ipv6 ? '::1' : '127.0.0.1'))!;
+    const port = portOf(squatter);
+    try {
+      const result = await runUntilExit(['web', '--port', '0', '--api-port', String(port), ...store.flags]);
+      expect(result.code).toBe(1);
+      expect(result.out).toMatch(new RegExp(`Port ${port} on .*\\[PORT_IN_USE\\]`));
     } finally {
       squatter.close();
     }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { TesseraError } from '../../shared/errors';
-import { listenOnPath } from './socket-listen';
+import { listenOnPath } from '../http/socket-listen';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 

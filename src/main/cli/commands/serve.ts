@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { openApp, APP_VERSION } from '../../app';
 import { DEFAULT_API_PORT, startApiServer } from '../../api/server';
-import { defaultSocketPath } from '../../api/socket-listen';
+import { localSocketPath } from '../../http/socket-listen';
 import { runUntilSignal } from '../run-until-signal';
 import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
 import { parsePort } from './web';
@@ -16,7 +16,7 @@ type ServeFlags = StoreFlags & { port: number; socket?: string | true };
 export async function runServe(flags: ServeFlags, tcp: boolean): Promise<void> {
   const config = configFrom(flags);
   const app = await openApp(config);
-  const socketPath = flags.socket === true ? defaultSocketPath(config.dataDir) : flags.socket;
+  const socketPath = flags.socket === true ? localSocketPath(config.dataDir, 'api') : flags.socket;
   const server = await startApiServer({
     services: app.mfa,
     version: APP_VERSION,

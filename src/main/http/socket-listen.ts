@@ -1,20 +1,23 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, lstatSync, unlinkSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { connect } from 'node:net';
+import { connect, type Server } from 'node:net';
 import { join } from 'node:path';
 import { TesseraError } from '../../shared/errors';
 
 const IS_WINDOWS = process.platform === 'win32';
 
 /**
- * Where `--socket` listens when no path is given: beside the database (a 0700 directory), or on
- * Windows a named pipe named after the data dir so two vaults never share one.
+ * A local socket for `name` ('api', 'web'): beside the database (a 0700 directory), or on Windows
+ * a named pipe named after the data dir so that two vaults never share one.
  */
-export function defaultSocketPath(dataDir: string, platform = process.platform): string {
-  if (platform !== 'win32') return join(dataDir, 'tessera-api.sock');
+export function localSocketPath(
+  dataDir: string,
+  name: string,
+  platform: NodeJS.Platform = process.platform,
+): string {
+  if (platform !== 'win32') return join(dataDir, `tessera-${name}.sock`);
   const id = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
-  return `\\\\.\\pipe\\tessera-api-${id}`;
+  return `\\\\.\\pipe\\tessera-${name}-${id}`;
 }
 
 function answers(path: string): Promise<boolean> {
