@@ -1,7 +1,7 @@
 import { clipboard, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CLIPBOARD_IPC_CHANNEL, RPC_IPC_CHANNEL } from '../../shared/contract/bridge-names';
 import type { Router } from '../ipc/router';
-import { isAppUrl } from './window-options';
+import { isAppUrl } from './renderer-source';
 
 const MAX_CLEAR_MS = 5 * 60 * 1000;
 
@@ -9,24 +9,24 @@ const MAX_CLEAR_MS = 5 * 60 * 1000;
 function trusted(
   event: IpcMainInvokeEvent,
   window: () => WebContents | undefined,
-  appFileUrl: string,
+  appOrigin: string,
 ): boolean {
   const frame = event.senderFrame;
   return (
     event.sender === window() &&
     frame !== null &&
     frame === event.sender.mainFrame &&
-    isAppUrl(frame.url, process.env.ELECTRON_RENDERER_URL, appFileUrl)
+    isAppUrl(frame.url, appOrigin)
   );
 }
 
 export function registerIpc(
   router: Router,
   window: () => WebContents | undefined,
-  appFileUrl: string,
+  appOrigin: string,
 ): void {
   ipcMain.handle(RPC_IPC_CHANNEL, (event, channel: unknown, input: unknown) => {
-    if (!trusted(event, window, appFileUrl)) {
+    if (!trusted(event, window, appOrigin)) {
       return {
         ok: false,
         error: { code: 'FORBIDDEN_SENDER', message: 'IPC from an untrusted frame.' },
@@ -36,7 +36,7 @@ export function registerIpc(
   });
 
   ipcMain.handle(CLIPBOARD_IPC_CHANNEL, (event, text: unknown, clearAfterMs: unknown) => {
-    if (!trusted(event, window, appFileUrl) || typeof text !== 'string' || text.length > 64) return;
+    if (!trusted(event, window, appOrigin) || typeof text !== 'string' || text.length > 64) return;
     clipboard.writeText(text);
     const delay =
       typeof clearAfterMs === 'number' ? Math.min(Math.max(clearAfterMs, 0), MAX_CLEAR_MS) : 30_000;
