@@ -76,7 +76,14 @@ describe('a port another program holds', { timeout: 120_000 }, () => {
     const squatter = (await listenOn(ipv6 ? '::1' : '127.0.0.1'))!;
     const port = portOf(squatter);
     try {
-      const result = await runUntilExit(['web', '--port', '0', '--api-port', String(port), ...store.flags]);
+      const result = await runUntilExit([
+        'web',
+        '--port',
+        '0',
+        '--api-port',
+        String(port),
+        ...store.flags,
+      ]);
       expect(result.code).toBe(1);
       expect(result.out).toMatch(new RegExp(`Port ${port} on .*\\[PORT_IN_USE\\]`));
     } finally {
