@@ -12,6 +12,8 @@ function takeStartToken(): string | undefined {
   const token = new URLSearchParams(window.location.hash.slice(1)).get('token');
   if (token === null) return undefined;
   window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  // A new link replaces this tab's session, whether or not it turns out to be valid.
+  window.sessionStorage.removeItem(SESSION_KEY);
   return token;
 }
 
