@@ -15,6 +15,7 @@ import { createAccountRepository } from './vault/account-repository';
 import { transferHandlers } from './import/import-handlers';
 import { importLimits } from './import/worker/parse-in-worker';
 import { createVaultService, type VaultService } from './vault/vault-service';
+import type { ApiStatus } from '../shared/contract/app';
 import { version } from '../../package.json';
 
 export interface App {
@@ -24,6 +25,8 @@ export interface App {
   vault: VaultService;
   /** The MFA server's services, shared by the API server, the admin console and the CLI. */
   mfa: MfaServices;
+  /** The verification API beside the app, as `app.info` reports it; set by whoever starts it. */
+  apiStatus: ApiStatus;
   /** Builds the contract router for one front end (they differ only in `mode`). */
   router(mode: 'electron' | 'web'): Router;
   /** Closes the database now; the promise settles once the MFA store has closed too. */
@@ -56,15 +59,21 @@ export async function openApp(config: AppConfig): Promise<App> {
   const store = await openMfaStore({ db });
   const mfa = createMfaServices({ store, masterKey, clock: config.clock });
 
-  return {
+  const app: App = {
     config,
     db,
     masterKey,
     vault,
     mfa,
+    apiStatus: { state: 'off' },
     router: (mode) =>
       createRouter({
-        'app.info': () => ({ version: APP_VERSION, mode, dataDir: config.dataDir }),
+        'app.info': () => ({
+          version: APP_VERSION,
+          mode,
+          dataDir: config.dataDir,
+          api: app.apiStatus,
+        }),
         'vault.list': () => vault.list(),
         'vault.codes': ({ ids }) => vault.codes(ids),
         'vault.add': (input) => vault.add(input),
@@ -82,4 +91,5 @@ export async function openApp(config: AppConfig): Promise<App> {
       return closing;
     },
   };
+  return app;
 }

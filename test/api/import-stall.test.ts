@@ -34,7 +34,7 @@ async function start() {
   });
   server = await startApiServer({ services: app.mfa, version: APP_VERSION, port: 0 });
   const created = await app.mfa.clients.create('stall', 'client');
-  return { app, api: client(server.url, created.key) };
+  return { app, api: client(server.url!, created.key) };
 }
 
 describe('an import that would stall the server', () => {

@@ -54,7 +54,7 @@ describe('tessera CLI', { timeout: 120_000 }, () => {
       await expect
         .poll(() => stderr, { timeout: 45_000 })
         .toMatch(/\[KEYCHAIN_(UNAVAILABLE|LOCKED)\]/);
-      expect(stdout).toMatch(/running at http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+      expect(stdout).toMatch(/running at http:\/\/127\.0\.0\.1:\d+\/#token=/);
       expect(stderr).toMatch(/--key-file|Unlock/);
       expect(existsSync(join(dataDir, 'tessera.db'))).toBe(false);
     } finally {

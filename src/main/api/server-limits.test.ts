@@ -53,8 +53,8 @@ describe('the API server’s limits', () => {
     const { server, services } = await start({ requestBudget: { perSecond: 0.01, burst: 3 } });
     const a = (await services.clients.create('a', 'client')).key;
     const b = (await services.clients.create('b', 'client')).key;
-    for (let i = 0; i < 3; i++) expect((await get(server.url, '/v1/users/u', a)).status).toBe(404);
-    const limited = await get(server.url, '/v1/users/u', a);
+    for (let i = 0; i < 3; i++) expect((await get(server.url!, '/v1/users/u', a)).status).toBe(404);
+    const limited = await get(server.url!, '/v1/users/u', a);
     expect(limited.status).toBe(429);
     expect(limited.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const retryAfter = Number(limited.headers.get('retry-after'));
@@ -65,15 +65,15 @@ describe('the API server’s limits', () => {
       status: 429,
       retryAfterSeconds: retryAfter,
     });
-    expect((await get(server.url, '/v1/users/u', b)).status).toBe(404);
-    expect((await get(server.url, '/v1/health')).status).toBe(200);
+    expect((await get(server.url!, '/v1/users/u', b)).status).toBe(404);
+    expect((await get(server.url!, '/v1/health')).status).toBe(200);
   });
 
   it('closes connections beyond its cap as they arrive', async () => {
     const { server } = await start({ httpLimits: { ...DEFAULT_HTTP_LIMITS, maxConnections: 2 } });
-    await open(server.port);
-    await open(server.port);
-    const third = await open(server.port);
+    await open(server.port!);
+    await open(server.port!);
+    const third = await open(server.port!);
     const answer = closed(third);
     third.write('GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
     expect(await answer).toBe('');
@@ -83,7 +83,7 @@ describe('the API server’s limits', () => {
     const { server } = await start({
       httpLimits: { ...DEFAULT_HTTP_LIMITS, headersTimeoutMs: 300, requestTimeoutMs: 600 },
     });
-    const slow = await open(server.port);
+    const slow = await open(server.port!);
     const answer = closed(slow);
     slow.write('GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n');
     expect(await answer).toMatch(/^HTTP\/1\.1 4\d\d /);

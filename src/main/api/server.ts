@@ -32,8 +32,10 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
 export interface ApiServerOptions {
   services: MfaServices;
   version: string;
-  /** 0 picks a free port. */
-  port: number;
+  /** 0 picks a free port; null listens on TCP not at all (socket only). */
+  port: number | null;
+  /** Also (or only) a Unix socket (0600) or Windows named pipe at this path. */
+  socketPath?: string;
   /** Timeouts and the connection cap; defaults in http-limits.ts. */
   httpLimits?: HttpLimits;
   /** Requests per API key; from TESSERA_API_RATE_LIMIT or a high default. */
@@ -41,10 +43,12 @@ export interface ApiServerOptions {
 }
 
 export interface ApiServer {
-  url: string;
+  /** `http://127.0.0.1:port`, or null when listening on the socket only. */
+  url: string | null;
   /** The same API on [::1] and the same port, when the machine has IPv6. */
   ipv6Url: string | null;
-  port: number;
+  port: number | null;
+  socketPath: string | null;
   close(): Promise<void>;
 }
 
@@ -107,7 +111,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       );
     },
   });
-  let port = options.port;
+  let port = options.port ?? 0;
   // A decoration, set on every request: fastify keeps the request's shape stable with it (a
   // WeakMap entry per request cost the garbage collector more).
   app.decorateRequest('principal', null);
@@ -115,7 +119,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   app.removeContentTypeParser('text/plain');
 
   app.addHook('onRequest', (request, reply, done) => {
-    const refused = transportProblem(request.headers, port);
+    const refused = transportProblem(
+      request.headers,
+      servers.viaPath(request.raw.socket) ? null : port,
+    );
     if (refused) {
       sendProblem(reply, refused);
       return;
@@ -166,14 +173,23 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     sendProblem(reply, toProblem(error));
   });
 
-  await app.listen({ host: '127.0.0.1', port: options.port });
-  const address = app.server.address();
-  port = typeof address === 'object' && address ? address.port : options.port;
-  const ipv6 = await servers.listenIpv6(port);
+  // The sockets are ours to listen on (fastify only built the handler), so that a port taken on
+  // either family fails the whole start and nothing is left half-listening.
+  await app.ready();
+  let ipv6 = false;
+  try {
+    if (options.port !== null) ({ port, ipv6 } = await servers.listenTcp(options.port));
+    if (options.socketPath) await servers.listenPath(options.socketPath);
+  } catch (error) {
+    await servers.close();
+    await app.close();
+    throw error;
+  }
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: options.port === null ? null : `http://127.0.0.1:${port}`,
     ipv6Url: ipv6 ? `http://[::1]:${port}` : null,
-    port,
+    port: options.port === null ? null : port,
+    socketPath: options.socketPath ?? null,
     async close() {
       await Promise.all([app.close(), servers.close()]);
     },

@@ -2,30 +2,30 @@ import { clipboard, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'e
 import { CLIPBOARD_IPC_CHANNEL, RPC_IPC_CHANNEL } from '../../shared/contract/bridge-names';
 import type { Router } from '../ipc/router';
 import { createClipboardBridge } from './clipboard-bridge';
-import { isAppUrl } from './window-options';
+import { isAppUrl } from './renderer-source';
 
 /** Every handler first checks that the call comes from our window's own top frame. */
 function trusted(
   event: IpcMainInvokeEvent,
   window: () => WebContents | undefined,
-  appFileUrl: string,
+  appOrigin: string,
 ): boolean {
   const frame = event.senderFrame;
   return (
     event.sender === window() &&
     frame !== null &&
     frame === event.sender.mainFrame &&
-    isAppUrl(frame.url, process.env.ELECTRON_RENDERER_URL, appFileUrl)
+    isAppUrl(frame.url, appOrigin)
   );
 }
 
 export function registerIpc(
   router: Router,
   window: () => WebContents | undefined,
-  appFileUrl: string,
+  appOrigin: string,
 ): void {
   ipcMain.handle(RPC_IPC_CHANNEL, (event, channel: unknown, input: unknown) => {
-    if (!trusted(event, window, appFileUrl)) {
+    if (!trusted(event, window, appOrigin)) {
       return {
         ok: false,
         error: { code: 'FORBIDDEN_SENDER', message: 'IPC from an untrusted frame.' },
@@ -36,7 +36,7 @@ export function registerIpc(
 
   const copy = createClipboardBridge(clipboard);
   ipcMain.handle(CLIPBOARD_IPC_CHANNEL, (event, request: unknown) =>
-    trusted(event, window, appFileUrl)
+    trusted(event, window, appOrigin)
       ? copy(request)
       : { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'IPC from an untrusted frame.' } },
   );

@@ -14,6 +14,7 @@ import { filterAccounts } from './vault/account-label';
 import { useVault } from './vault/vault-context';
 import { AccountDialogs, type OpenDialog } from './dialogs/account-dialogs';
 import { useRowActions } from './accounts/use-row-actions';
+import { ApiStatusBanner } from './status/api-status-banner';
 
 /**
  * The window: toolbar, start-up errors, the list (or its empty state) and the dialogs. While a
@@ -77,6 +78,7 @@ export function AppShell() {
               <ErrorBanner error={vault.load.error} onRetry={() => void vault.reload()} />
             )}
             {vault.load.status === 'loading' && <p className="loading">Opening your vault…</p>}
+            {vault.load.status === 'ready' && <ApiStatusBanner />}
             {vault.load.status === 'ready' &&
               (visible.length === 0 ? (
                 <EmptyState query={deferredQuery} />

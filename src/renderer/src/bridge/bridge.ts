@@ -12,6 +12,7 @@ import {
   type ClipboardRequest,
 } from '../../../shared/contract/clipboard';
 import { TesseraError } from '../../../shared/errors';
+import { webSession } from './web-session';
 
 /**
  * The renderer's only door to main. In Electron the preload provides `window.tessera`; in a
@@ -60,13 +61,16 @@ function rawBridge(): RawBridge {
 }
 
 function webBridge(): RawBridge {
+  const session = webSession();
   return {
     async rpc(channel, input) {
+      const opened = await session();
+      if ('error' in opened) return { ok: false, error: opened.error };
       const response = await fetch(`/rpc/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...opened.headers },
         body: JSON.stringify(input ?? {}),
-        credentials: 'same-origin',
+        credentials: 'omit',
       });
       return (await response.json()) as RpcResponse;
     },
