@@ -9,7 +9,18 @@ import { createKeytarStore } from './keychain/keytar-store';
 import { deriveKey, loadMasterKey } from './keychain/master-key';
 import { openDatabase, type Db } from './store/database';
 import { migrations } from './store/migrations';
-import { createAccountRepository } from './vault/account-repository';
+import { createAccountRepository, type AccountRepository } from './vault/account-repository';
+import { openVaultLock, type VaultLock } from './vault/lock/vault-lock';
+import {
+  createRecoveryCodeRepository,
+  type RecoveryCodeRepository,
+} from './vault/recovery/recovery-code-repository';
+import {
+  createRecoveryCodeService,
+  type RecoveryCodeService,
+} from './vault/recovery/recovery-code-service';
+import { gateLocked } from './ipc/lock-gate';
+import { lockHandlers } from './ipc/lock-handlers';
 import { transferHandlers } from './import/import-handlers';
 import { createVaultService, type VaultService } from './vault/vault-service';
 import { version } from '../../package.json';
@@ -19,6 +30,11 @@ export interface App {
   db: Db;
   masterKey: Buffer;
   vault: VaultService;
+  /** The app lock: holds the vault key while unlocked; vault calls answer LOCKED otherwise. */
+  lock: VaultLock;
+  accounts: AccountRepository;
+  recoveryCodes: RecoveryCodeRepository;
+  recovery: RecoveryCodeService;
   /**
    * The MFA services, built on first use and then shared by the API server and the admin console,
    * so both go through one write queue and one set of caches (a key revoked in the console stops
@@ -49,9 +65,16 @@ export async function openApp(config: AppConfig): Promise<App> {
     keyCheck: deriveKey(masterKey, 'key-check'),
     migrations,
   });
-  const accounts = createAccountRepository(db);
+  const lock = openVaultLock({
+    db,
+    keychainWrapKey: deriveKey(masterKey, 'vault-key-wrap'),
+    clock: config.clock,
+  });
+  const accounts = createAccountRepository(db, lock.keys);
+  const recoveryCodes = createRecoveryCodeRepository(db, lock.keys);
   const vault = createVaultService(accounts, config.clock);
-  const transfer = transferHandlers(accounts, config.clock, APP_VERSION);
+  const recovery = createRecoveryCodeService(recoveryCodes, accounts, config.clock);
+  const transfer = transferHandlers(accounts, recoveryCodes, config.clock, APP_VERSION);
   let mfa: MfaServices | undefined;
   const mfaServices = () => (mfa ??= createMfaServices({ db, masterKey, config }));
 
@@ -60,25 +83,41 @@ export async function openApp(config: AppConfig): Promise<App> {
     db,
     masterKey,
     vault,
+    lock,
+    accounts,
+    recoveryCodes,
+    recovery,
     get mfa() {
       return mfaServices();
     },
     router: (mode) =>
-      createRouter({
-        'app.info': () => ({ version: APP_VERSION, mode, dataDir: config.dataDir }),
-        'vault.list': () => vault.list(),
-        'vault.codes': ({ ids }) => vault.codes(ids),
-        'vault.add': (input) => vault.add(input),
-        'vault.addUri': ({ uri }) => vault.addUri(uri),
-        'vault.update': ({ id, issuer, name }) => vault.update(id, issuer, name),
-        'vault.delete': ({ id }) => vault.delete(id),
-        'vault.hotpNext': ({ id }) => vault.hotpNext(id),
-        ...transfer,
-        ...adminConsoleHandlers(mfaServices),
-      }),
+      createRouter(
+        gateLocked(
+          {
+            'app.info': () => ({ version: APP_VERSION, mode, dataDir: config.dataDir }),
+            'vault.list': () => vault.list(),
+            'vault.codes': ({ ids }) => vault.codes(ids),
+            'vault.add': (input) => vault.add(input),
+            'vault.addUri': ({ uri }) => vault.addUri(uri),
+            'vault.update': ({ id, issuer, name }) => vault.update(id, issuer, name),
+            'vault.delete': ({ id }) => vault.delete(id),
+            'vault.hotpNext': ({ id }) => vault.hotpNext(id),
+            'recovery.summary': ({ accountId }) => recovery.summary(accountId),
+            'recovery.save': ({ accountId, text }) => recovery.save(accountId, text),
+            'recovery.reveal': ({ accountId }) => recovery.reveal(accountId),
+            'recovery.markUsed': ({ id }) => recovery.markUsed(id),
+            'recovery.find': ({ code }) => recovery.find(code),
+            ...lockHandlers(lock),
+            ...transfer,
+            ...adminConsoleHandlers(mfaServices),
+          },
+          lock,
+        ),
+      ),
     close: () => {
       // Commit writes still queued (an audit event, a console action) before the file closes.
       mfa?.ctx.writes.flush();
+      lock.close();
       db.close();
     },
   };

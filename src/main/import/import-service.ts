@@ -1,6 +1,10 @@
 import type { ImportPreview, ImportSummary } from '../../shared/contract/import';
 import type { AccountDraft } from '../../shared/account';
 import type { AccountRepository, StoredAccount } from '../vault/account-repository';
+import type {
+  RecoveryCodeInput,
+  RecoveryCodeRepository,
+} from '../vault/recovery/recovery-code-repository';
 import { parseImportFile, type DetectOptions } from './detect';
 import { ImportError, type ImportParseResult } from './import-types';
 import { parsePayloads } from './payloads';
@@ -48,7 +52,11 @@ function merge(item: PendingImport, results: ImportParseResult[]): void {
  * The one import flow: parse → preview (held here, secrets never leave main) → confirm by id →
  * all-or-nothing write → summary. Every source (file, QR, paste, CLI) goes through it.
  */
-export function createImportService(repository: AccountRepository, clock: () => number) {
+export function createImportService(
+  repository: AccountRepository,
+  recoveryCodes: RecoveryCodeRepository,
+  clock: () => number,
+) {
   const pending = createPendingImports(clock);
   const isoNow = () => new Date(clock()).toISOString();
 
@@ -79,6 +87,7 @@ export function createImportService(repository: AccountRepository, clock: () => 
       const excluded = new Set(options.exclude ?? []);
       const statuses = classify(item.entries, existingIndex(repository.list()));
       const drafts: AccountDraft[] = [];
+      const codes: (RecoveryCodeInput[] | undefined)[] = [];
       const skipped: ImportSummary['skipped'] = [];
       item.entries.forEach((entry, i) => {
         const status = statuses[i]!;
@@ -87,9 +96,13 @@ export function createImportService(repository: AccountRepository, clock: () => 
         else if (excluded.has(i)) skipped.push({ label: entry.label, reason: 'You left it out.' });
         else if (status.status === 'duplicate' && !options.includeDuplicates) {
           skipped.push({ label: entry.label, reason: status.reason });
-        } else drafts.push(entry.draft!);
+        } else {
+          drafts.push(entry.draft!);
+          codes.push(entry.recoveryCodes);
+        }
       });
-      repository.insertMany(drafts, isoNow());
+      const now = isoNow();
+      recoveryCodes.withAccounts(() => repository.insertMany(drafts, now), codes, now);
       pending.delete(id);
       return { format: item.format, imported: drafts.length, skipped };
     },

@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { TesseraError } from '../../../shared/errors';
 import { APP_VERSION, openApp } from '../../app';
 import { exportEncryptedBackup, exportUriList } from '../../backup/backup-export';
-import { createAccountRepository } from '../../vault/account-repository';
+import { backupAccounts } from '../../backup/backup-accounts';
 import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
 import { readPasswordFile } from './import';
 
@@ -45,7 +45,7 @@ export async function runExport(flags: ExportFlags): Promise<void> {
   }
   const app = await openApp(configFrom(flags));
   try {
-    const accounts = createAccountRepository(app.db).list();
+    const accounts = backupAccounts(app.accounts, app.recoveryCodes);
     if (flags.format === 'tessera') {
       const bytes = await exportEncryptedBackup(accounts, {
         password: password!,

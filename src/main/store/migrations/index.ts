@@ -7,6 +7,8 @@ import { auditEvents } from './0005-audit-events';
 import { auditEventsLeanIndexes } from './0006-audit-events-lean-indexes';
 import { mfaTotpAccepts } from './0007-mfa-totp-accepts';
 import { auditAccepts } from './0008-audit-accepts';
+import { vaultKey } from './0020-vault-key';
+import { recoveryCodes } from './0021-recovery-codes';
 
 /** In order; append only. A database whose version is past the end of this list is refused. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +20,7 @@ export const migrations: readonly Migration[] = [
   auditEventsLeanIndexes,
   mfaTotpAccepts,
   auditAccepts,
+  // Numbered 0020+ on the authn-lock branch; renumber to follow main's last migration at merge.
+  vaultKey,
+  recoveryCodes,
 ];
