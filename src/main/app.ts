@@ -19,7 +19,7 @@ import {
   createRecoveryCodeService,
   type RecoveryCodeService,
 } from './vault/recovery/recovery-code-service';
-import { gateLocked } from './ipc/lock-gate';
+import { lockedGate } from './ipc/lock-gate';
 import { lockHandlers } from './ipc/lock-handlers';
 import { transferHandlers } from './import/import-handlers';
 import { createVaultService, type VaultService } from './vault/vault-service';
@@ -91,28 +91,26 @@ export async function openApp(config: AppConfig): Promise<App> {
       return mfaServices();
     },
     router: (mode) =>
-      createRouter(
-        gateLocked(
-          {
-            'app.info': () => ({ version: APP_VERSION, mode, dataDir: config.dataDir }),
-            'vault.list': () => vault.list(),
-            'vault.codes': ({ ids }) => vault.codes(ids),
-            'vault.add': (input) => vault.add(input),
-            'vault.addUri': ({ uri }) => vault.addUri(uri),
-            'vault.update': ({ id, issuer, name }) => vault.update(id, issuer, name),
-            'vault.delete': ({ id }) => vault.delete(id),
-            'vault.hotpNext': ({ id }) => vault.hotpNext(id),
-            'recovery.summary': ({ accountId }) => recovery.summary(accountId),
-            'recovery.save': ({ accountId, text }) => recovery.save(accountId, text),
-            'recovery.reveal': ({ accountId }) => recovery.reveal(accountId),
-            'recovery.markUsed': ({ id }) => recovery.markUsed(id),
-            'recovery.find': ({ code }) => recovery.find(code),
-            ...lockHandlers(lock),
-            ...transfer,
-            ...adminConsoleHandlers(mfaServices),
-          },
-          lock,
-        ),
+      lockedGate(
+        lock,
+        createRouter({
+          'app.info': () => ({ version: APP_VERSION, mode, dataDir: config.dataDir }),
+          'vault.list': () => vault.list(),
+          'vault.codes': ({ ids }) => vault.codes(ids),
+          'vault.add': (input) => vault.add(input),
+          'vault.addUri': ({ uri }) => vault.addUri(uri),
+          'vault.update': ({ id, issuer, name }) => vault.update(id, issuer, name),
+          'vault.delete': ({ id }) => vault.delete(id),
+          'vault.hotpNext': ({ id }) => vault.hotpNext(id),
+          'recovery.summary': ({ accountId }) => recovery.summary(accountId),
+          'recovery.save': ({ accountId, text }) => recovery.save(accountId, text),
+          'recovery.reveal': ({ accountId }) => recovery.reveal(accountId),
+          'recovery.markUsed': ({ id }) => recovery.markUsed(id),
+          'recovery.find': ({ code }) => recovery.find(code),
+          ...lockHandlers(lock),
+          ...transfer,
+          ...adminConsoleHandlers(mfaServices),
+        }),
       ),
     close: () => {
       // Commit writes still queued (an audit event, a console action) before the file closes.

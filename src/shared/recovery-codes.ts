@@ -6,8 +6,8 @@ export const MAX_RECOVERY_CODES = 100;
 
 /** A code is letters and digits, optionally grouped with dashes: `abcd-efgh`, `12345678`. */
 const CODE = /^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u;
-/** A list number before a code: `1.`, `1)`, `(1)`, `#1`, `1:` followed by a space. */
-const NUMBERING = /^\s*(?:#?\d{1,3}[.):]|\(\d{1,3}\)|#\d{1,3})\s+/u;
+/** A list number before a code (`1.`, `1)`, `(1)`, `#1`, `1:`), at a line start or in columns. */
+const NUMBERING = /^(?:#?\d{1,3}[.):]|\(\d{1,3}\)|#\d{1,3})$/u;
 const MIN_LENGTH = 4;
 const MAX_LENGTH = 64;
 
@@ -23,10 +23,7 @@ function invalid(message: string): TesseraError {
 export function parseRecoveryCodes(text: string): string[] {
   const codes: string[] = [];
   text.split(/\r\n|\r|\n/).forEach((line, index) => {
-    const tokens = line
-      .replace(NUMBERING, '')
-      .split(/[\s,;]+/u)
-      .filter((token) => token !== '');
+    const tokens = line.split(/[\s,;]+/u).filter((token) => token !== '' && !NUMBERING.test(token));
     for (const token of tokens) {
       if (!CODE.test(token) || token.length < MIN_LENGTH || token.length > MAX_LENGTH) {
         throw invalid(

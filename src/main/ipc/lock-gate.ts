@@ -1,22 +1,18 @@
 import type { VaultLock } from '../vault/lock/vault-lock';
-import type { Handlers } from './router';
+import { lockedError } from '../vault/lock/vault-keys';
+import type { Router } from './router';
 
 /** Channels that read or write the vault: all of them answer LOCKED while the app is locked. */
 const VAULT_PREFIXES = ['vault.', 'recovery.', 'import.', 'export.'];
 
-export function isVaultChannel(channel: string): boolean {
-  return VAULT_PREFIXES.some((prefix) => channel.startsWith(prefix));
+export function isVaultChannel(channel: unknown): boolean {
+  return typeof channel === 'string' && VAULT_PREFIXES.some((prefix) => channel.startsWith(prefix));
 }
 
-/** Wraps every vault channel so it fails with LOCKED before its handler runs. */
-export function gateLocked(handlers: Handlers, lock: Pick<VaultLock, 'keys'>): Handlers {
-  const gated: Record<string, (input: never) => unknown> = { ...handlers };
-  for (const [channel, handler] of Object.entries(handlers)) {
-    if (!isVaultChannel(channel)) continue;
-    gated[channel] = (input: never) => {
-      lock.keys();
-      return (handler as (input: never) => unknown)(input);
-    };
-  }
-  return gated as Handlers;
+/** A router whose vault channels fail with LOCKED, before any validation, while the app is locked. */
+export function lockedGate(lock: Pick<VaultLock, 'isLocked'>, router: Router): Router {
+  return (channel, payload) =>
+    isVaultChannel(channel) && lock.isLocked()
+      ? Promise.resolve({ ok: false, error: lockedError().toPayload() })
+      : router(channel, payload);
 }
