@@ -2,15 +2,16 @@ import { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { TesseraError } from '../../../shared/errors';
-import { openApp } from '../../app';
 import { parseImportFile } from '../../import/detect';
 import type { ImportEntry } from '../../import/import-types';
 import { classify } from '../../import/preview-view';
 import { createImportService } from '../../import/import-service';
-import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
+import { openUnlockedApp, MASTER_PASSWORD_FILE_HELP } from '../unlocked-app';
+import { withStoreOptions, type StoreFlags } from '../store-options';
 import { batchLines, describe, dryRunAccount, summaryLines } from './import-output';
 
 interface ImportFlags extends StoreFlags {
+  masterPasswordFile?: string;
   passwordFile?: string;
   dryRun?: boolean;
   json?: boolean;
@@ -75,7 +76,10 @@ async function importForReal(
   flags: ImportFlags,
   password: string | undefined,
 ): Promise<void> {
-  const app = await openApp(configFrom(flags));
+  const app = await openUnlockedApp(
+    { ...flags, passwordFile: flags.masterPasswordFile },
+    '--master-password-file',
+  );
   try {
     const service = createImportService(app.accounts, app.recoveryCodes, app.config.clock);
     let id: string | undefined;
@@ -112,6 +116,7 @@ export function importCommand(): Command {
         '--password-file <file>',
         'read the password of an encrypted file from the first line of this file',
       )
+      .option('--master-password-file <file>', MASTER_PASSWORD_FILE_HELP)
       .option('--dry-run', 'show what would be imported and write nothing')
       .option('--json', 'print JSON')
       .option('--show-secrets', 'with --dry-run: include each secret in the output')
