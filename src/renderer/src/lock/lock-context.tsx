@@ -49,7 +49,13 @@ export function LockProvider({ children }: { children: ReactNode }) {
   );
 
   useEffect(() => {
-    void refresh();
+    // A window that (re)loads asks for the master password again: a reload, or a second tab
+    // opened from the browser-mode link, never inherits an unlock.
+    void call('lock.status', {})
+      .then((first) =>
+        first.protection === 'password' && !first.locked ? call('lock.lock', {}) : first,
+      )
+      .then(setStatus, () => setFailed(true));
     void call('app.info', {}).then(
       (info) => setMode(info.mode),
       () => undefined,
