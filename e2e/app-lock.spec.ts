@@ -6,7 +6,7 @@ import { expect, test } from './fixtures/tessera';
 import { STRONG_SECRET, addByForm, label, row } from './fixtures/vault-page';
 
 // Each Argon2id unlock takes about a second on a busy 2-core machine; axe runs once per screen.
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 240_000 });
 
 const PASSWORD = 'correct horse battery';
 const CODES = ['abcd-efgh', 'ijkl-mnop', 'qrst-uvwx'];
