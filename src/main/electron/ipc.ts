@@ -1,19 +1,18 @@
-import { clipboard, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CLIPBOARD_IPC_CHANNEL, RPC_IPC_CHANNEL } from '../../shared/contract/bridge-names';
 import type { Router } from '../ipc/router';
+import { copyThenClear } from './clipboard-clear';
 import { isAppUrl } from './window-options';
 
-const MAX_CLEAR_MS = 5 * 60 * 1000;
-
-/** Every handler first checks that the call comes from our window's own top frame. */
+/** Every handler first checks that the call comes from one of our windows' own top frame. */
 function trusted(
   event: IpcMainInvokeEvent,
-  window: () => WebContents | undefined,
+  ours: (contents: WebContents) => boolean,
   appFileUrl: string,
 ): boolean {
   const frame = event.senderFrame;
   return (
-    event.sender === window() &&
+    ours(event.sender) &&
     frame !== null &&
     frame === event.sender.mainFrame &&
     isAppUrl(frame.url, process.env.ELECTRON_RENDERER_URL, appFileUrl)
@@ -22,11 +21,11 @@ function trusted(
 
 export function registerIpc(
   router: Router,
-  window: () => WebContents | undefined,
+  ours: (contents: WebContents) => boolean,
   appFileUrl: string,
 ): void {
   ipcMain.handle(RPC_IPC_CHANNEL, (event, channel: unknown, input: unknown) => {
-    if (!trusted(event, window, appFileUrl)) {
+    if (!trusted(event, ours, appFileUrl)) {
       return {
         ok: false,
         error: { code: 'FORBIDDEN_SENDER', message: 'IPC from an untrusted frame.' },
@@ -36,15 +35,7 @@ export function registerIpc(
   });
 
   ipcMain.handle(CLIPBOARD_IPC_CHANNEL, (event, text: unknown, clearAfterMs: unknown) => {
-    if (!trusted(event, window, appFileUrl) || typeof text !== 'string' || text.length > 64) return;
-    clipboard.writeText(text);
-    const delay =
-      typeof clearAfterMs === 'number' ? Math.min(Math.max(clearAfterMs, 0), MAX_CLEAR_MS) : 30_000;
-    // Only clear what we put there: the person may have copied something else since.
-    setTimeout(() => {
-      void Promise.resolve(clipboard.readText()).then((current) => {
-        if (current === text) clipboard.clear();
-      });
-    }, delay).unref();
+    if (!trusted(event, ours, appFileUrl) || typeof text !== 'string' || text.length > 64) return;
+    copyThenClear(text, clearAfterMs);
   });
 }

@@ -9,6 +9,7 @@ import { isAppUrl, windowOptions } from './window-options';
 import { CONTENT_SECURITY_POLICY } from '../web/web-server';
 import { startLocalApi } from '../api/start-local-api';
 import type { ApiServer } from '../api/server';
+import { startQuickAccess } from './quick-access';
 
 let mainWindow: BrowserWindow | undefined;
 const rendererIndex = join(__dirname, '../renderer/index.html');
@@ -29,9 +30,15 @@ function createWindow(): BrowserWindow {
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
 
-  if (devServer) void window.loadURL(devServer);
-  else void window.loadFile(rendererIndex);
+  loadRenderer(window);
   return window;
+}
+
+/** The renderer bundle (or the dev server); `hash` picks a view, e.g. `quick` for quick search. */
+function loadRenderer(window: BrowserWindow, hash?: string): void {
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  if (devServer) void window.loadURL(hash ? `${devServer}#${hash}` : devServer);
+  else void window.loadFile(rendererIndex, hash ? { hash } : {});
 }
 
 function hardenSession(): void {
@@ -84,7 +91,24 @@ async function start(): Promise<void> {
       return opened;
     },
   );
-  registerIpc(deferredRouter(opener, 'electron'), () => mainWindow?.webContents, appFileUrl);
+  const showMainWindow = () => {
+    if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
+  const quickAccess = startQuickAccess({
+    opener,
+    preloadPath: join(__dirname, '../preload/index.js'),
+    load: loadRenderer,
+    showMainWindow,
+    quit: () => app.quit(),
+  });
+  registerIpc(
+    deferredRouter(opener, 'electron'),
+    (contents) => contents === mainWindow?.webContents || quickAccess.isQuickWindow(contents),
+    appFileUrl,
+  );
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
@@ -92,8 +116,12 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  void opener.open().catch(() => undefined);
+  void opener
+    .open()
+    .then(() => quickAccess.refresh())
+    .catch(() => undefined);
   app.on('will-quit', () => {
+    quickAccess.dispose();
     void api?.close();
     opener.current()?.close();
   });
