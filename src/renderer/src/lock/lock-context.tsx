@@ -35,7 +35,14 @@ function isLockShortcut(event: KeyboardEvent): boolean {
  * The app lock, above the vault: while locked only the lock screen is mounted, so no account,
  * code or recovery code stays in the page. Main decides; this mirrors its status.
  */
-export function LockProvider({ children }: { children: ReactNode }) {
+export function LockProvider({
+  children,
+  lockOnLoad = true,
+}: {
+  children: ReactNode;
+  /** The main window locks when it (re)loads; the quick-search window does not. */
+  lockOnLoad?: boolean;
+}) {
   const [status, setStatus] = useState<LockStatus | null>(null);
   const [failed, setFailed] = useState(false);
   const [mode, setMode] = useState<'electron' | 'web'>('web');
@@ -53,15 +60,28 @@ export function LockProvider({ children }: { children: ReactNode }) {
     // opened from the browser-mode link, never inherits an unlock.
     void call('lock.status', {})
       .then((first) =>
-        first.protection === 'password' && !first.locked ? call('lock.lock', {}) : first,
+        lockOnLoad && first.protection === 'password' && !first.locked
+          ? call('lock.lock', {})
+          : first,
       )
       .then(setStatus, () => setFailed(true));
     void call('app.info', {}).then(
       (info) => setMode(info.mode),
       () => undefined,
     );
-    return onLocked(() => void refresh());
-  }, [refresh]);
+    // Main may have locked meanwhile (idle, system lock, suspend): look again on coming back.
+    const onReturn = () => {
+      if (document.visibilityState === 'visible') void refresh();
+    };
+    window.addEventListener('focus', onReturn);
+    document.addEventListener('visibilitychange', onReturn);
+    const stop = onLocked(() => void refresh());
+    return () => {
+      stop();
+      window.removeEventListener('focus', onReturn);
+      document.removeEventListener('visibilitychange', onReturn);
+    };
+  }, [refresh, lockOnLoad]);
   useIdleReport(status, refresh);
 
   const value = useMemo<AppLock | null>(() => {
