@@ -8,6 +8,8 @@ let temp: TempApp | undefined;
 afterEach(() => temp?.dispose());
 
 const PASSWORD = 'correct horse battery';
+/** Three Argon2id derivations at the real cost and three opens: seconds idle, far more when busy. */
+const SLOW = 150_000;
 
 describe('the app locked', () => {
   it('answers every vault call with LOCKED and holds no vault key; the right password unlocks', async () => {
@@ -44,5 +46,5 @@ describe('the app locked', () => {
       locked: false,
     });
     expect(await rpc<unknown[]>(reopened, 'vault.list', {})).toHaveLength(1);
-  });
+  }, SLOW);
 });
