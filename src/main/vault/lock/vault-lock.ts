@@ -68,9 +68,8 @@ export function openVaultLock({ db, keychainWrapKey, clock, kdfCost }: VaultLock
 
   /** One counted attempt: the vault key the password unwraps, or WRONG_PASSWORD / UNLOCK_DELAYED. */
   async function verify(password: string): Promise<{ key: Buffer; wrapped: string }> {
-    if (row().protection !== 'password') {
-      throw new TesseraError('PASSWORD_NOT_SET', 'No master password is set.');
-    }
+    const notSet = () => new TesseraError('PASSWORD_NOT_SET', 'No master password is set.');
+    if (row().protection !== 'password') throw notSet();
     const now = clock();
     const charged = repository.charge(now, unlockDelayMs);
     if (!charged) {
@@ -79,7 +78,9 @@ export function openVaultLock({ db, keychainWrapKey, clock, kdfCost }: VaultLock
         `Too many wrong passwords. Try again in ${seconds(row().retryAfter - now)}.`,
       );
     }
-    const kek = await keyFromPassword(password, charged.kdf!);
+    // Another process may have removed the password between the look and the charge.
+    if (!charged.kdf) throw notSet();
+    const kek = await keyFromPassword(password, charged.kdf);
     try {
       const key = open(kek, charged.wrappedKey, wrapOwner('password'));
       repository.clearFailures();
