@@ -11,7 +11,18 @@ import { deriveKey, loadMasterKey } from './keychain/master-key';
 import { openDatabase, type Db } from './store/database';
 import { ensurePrivateDir, restrictDatabaseFiles } from './store/private-data-dir';
 import { migrations } from './store/migrations';
-import { createAccountRepository } from './vault/account-repository';
+import { createAccountRepository, type AccountRepository } from './vault/account-repository';
+import { openVaultLock, type VaultLock } from './vault/lock/vault-lock';
+import {
+  createRecoveryCodeRepository,
+  type RecoveryCodeRepository,
+} from './vault/recovery/recovery-code-repository';
+import {
+  createRecoveryCodeService,
+  type RecoveryCodeService,
+} from './vault/recovery/recovery-code-service';
+import { lockedGate } from './ipc/lock-gate';
+import { lockHandlers } from './ipc/lock-handlers';
 import { transferHandlers } from './import/import-handlers';
 import { importLimits } from './import/worker/parse-in-worker';
 import { createVaultService, type VaultService } from './vault/vault-service';
@@ -23,6 +34,11 @@ export interface App {
   db: Db;
   masterKey: Buffer;
   vault: VaultService;
+  /** The app lock: holds the vault key while unlocked; vault calls answer LOCKED otherwise. */
+  lock: VaultLock;
+  accounts: AccountRepository;
+  recoveryCodes: RecoveryCodeRepository;
+  recovery: RecoveryCodeService;
   /** The MFA server's services, shared by the API server, the admin console and the CLI. */
   mfa: MfaServices;
   /** The verification API beside the app, as `app.info` reports it; set by whoever starts it. */
@@ -53,9 +69,22 @@ export async function openApp(config: AppConfig): Promise<App> {
     migrations,
   });
   restrictDatabaseFiles(file);
-  const accounts = createAccountRepository(db);
+  const lock = openVaultLock({
+    db,
+    keychainWrapKey: deriveKey(masterKey, 'vault-key-wrap'),
+    clock: config.clock,
+  });
+  const accounts = createAccountRepository(db, lock.keys);
+  const recoveryCodes = createRecoveryCodeRepository(db, lock.keys);
   const vault = createVaultService(accounts, config.clock);
-  const transfer = transferHandlers(accounts, config.clock, APP_VERSION, importLimits(config));
+  const recovery = createRecoveryCodeService(recoveryCodes, accounts, config.clock);
+  const transfer = transferHandlers(
+    accounts,
+    recoveryCodes,
+    config.clock,
+    APP_VERSION,
+    importLimits(config),
+  );
   const store = await openMfaStore({ db });
   const mfa = createMfaServices({ store, masterKey, clock: config.clock });
 
@@ -64,29 +93,43 @@ export async function openApp(config: AppConfig): Promise<App> {
     db,
     masterKey,
     vault,
+    lock,
+    accounts,
+    recoveryCodes,
+    recovery,
     mfa,
     apiStatus: { state: 'off' },
     router: (mode) =>
-      createRouter({
-        'app.info': () => ({
-          version: APP_VERSION,
-          mode,
-          dataDir: config.dataDir,
-          api: app.apiStatus,
+      lockedGate(
+        lock,
+        createRouter({
+          'app.info': () => ({
+            version: APP_VERSION,
+            mode,
+            dataDir: config.dataDir,
+            api: app.apiStatus,
+          }),
+          'vault.list': () => vault.list(),
+          'vault.codes': ({ ids }) => vault.codes(ids),
+          'vault.add': (input) => vault.add(input),
+          'vault.addUri': ({ uri }) => vault.addUri(uri),
+          'vault.update': ({ id, issuer, name }) => vault.update(id, issuer, name),
+          'vault.delete': ({ id }) => vault.delete(id),
+          'vault.hotpNext': ({ id }) => vault.hotpNext(id),
+          'recovery.summary': ({ accountId }) => recovery.summary(accountId),
+          'recovery.save': ({ accountId, text }) => recovery.save(accountId, text),
+          'recovery.reveal': ({ accountId }) => recovery.reveal(accountId),
+          'recovery.markUsed': ({ id }) => recovery.markUsed(id),
+          'recovery.find': ({ code }) => recovery.find(code),
+          ...lockHandlers(lock),
+          ...transfer,
+          ...adminConsoleHandlers(mfa),
         }),
-        'vault.list': () => vault.list(),
-        'vault.codes': ({ ids }) => vault.codes(ids),
-        'vault.add': (input) => vault.add(input),
-        'vault.addUri': ({ uri }) => vault.addUri(uri),
-        'vault.update': ({ id, issuer, name }) => vault.update(id, issuer, name),
-        'vault.delete': ({ id }) => vault.delete(id),
-        'vault.hotpNext': ({ id }) => vault.hotpNext(id),
-        ...transfer,
-        ...adminConsoleHandlers(mfa),
-      }),
+      ),
     close: () => {
       // A write still queued now fails (its caller is told so), never half-applied.
       const closing = store.close();
+      lock.close();
       db.close();
       return closing;
     },

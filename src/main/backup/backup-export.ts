@@ -1,6 +1,7 @@
 import { TesseraError } from '../../shared/errors';
 import { formatOtpauthUri } from '../../shared/otpauth-uri';
 import type { StoredAccount } from '../vault/account-repository';
+import type { BackupSource } from './backup-accounts';
 import { DEFAULT_SCRYPT, type ScryptParams } from './backup-envelope';
 import { encryptPayload } from './backup-crypto';
 import { PAYLOAD_VERSION, type BackupPayload } from './backup-payload';
@@ -26,7 +27,7 @@ export interface BackupExportOptions {
 
 /** The whole vault, encrypted, as the bytes of a `.tessera` file (pretty JSON, one envelope). */
 export async function exportEncryptedBackup(
-  accounts: StoredAccount[],
+  accounts: BackupSource[],
   options: BackupExportOptions,
 ): Promise<Buffer> {
   checkBackupPassword(options.password);
@@ -45,6 +46,7 @@ export async function exportEncryptedBackup(
       secret: a.secret,
       position: a.position,
       createdAt: a.createdAt,
+      ...(a.recoveryCodes?.length ? { recoveryCodes: a.recoveryCodes } : {}),
     })),
   };
   const plaintext = Buffer.from(JSON.stringify(payload), 'utf8');

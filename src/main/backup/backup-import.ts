@@ -48,7 +48,10 @@ function labelOf(a: { issuer: string; name: string }): string {
 function toEntry(account: BackupAccount): ImportEntry {
   const label = labelOf(account);
   try {
-    return { label, draft: resolveAccountInput(account) };
+    const draft = resolveAccountInput(account);
+    return account.recoveryCodes?.length
+      ? { label, draft, recoveryCodes: account.recoveryCodes }
+      : { label, draft };
   } catch (error) {
     if (error instanceof TesseraError) return { label, skipReason: error.message };
     throw error;

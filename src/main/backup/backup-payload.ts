@@ -5,12 +5,14 @@ import {
   issuerSchema,
   otpTypeSchema,
 } from '../../shared/account';
+import { MAX_RECOVERY_CODES } from '../../shared/recovery-codes';
 
 /**
  * The encrypted part: everything the vault holds. Later features add optional sections here
  * (and bump `version` only for changes an older reader would get wrong).
+ * 2: recovery codes per account (an older reader would drop them silently). Version 1 still reads.
  */
-export const PAYLOAD_VERSION = 1;
+export const PAYLOAD_VERSION = 2;
 
 export const backupAccountSchema = z.object({
   issuer: issuerSchema,
@@ -23,6 +25,10 @@ export const backupAccountSchema = z.object({
   secret: z.string().max(1024),
   position: z.number().int(),
   createdAt: z.string().max(64).optional(),
+  recoveryCodes: z
+    .array(z.object({ code: z.string().max(64), usedAt: z.string().max(64).nullable() }))
+    .max(MAX_RECOVERY_CODES)
+    .optional(),
 });
 export type BackupAccount = z.infer<typeof backupAccountSchema>;
 

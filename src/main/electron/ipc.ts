@@ -4,15 +4,15 @@ import type { Router } from '../ipc/router';
 import { createClipboardBridge } from './clipboard-bridge';
 import { isAppUrl } from './renderer-source';
 
-/** Every handler first checks that the call comes from our window's own top frame. */
+/** Every handler first checks that the call comes from one of our windows' own top frame. */
 function trusted(
   event: IpcMainInvokeEvent,
-  window: () => WebContents | undefined,
+  ours: (contents: WebContents) => boolean,
   appOrigin: string,
 ): boolean {
   const frame = event.senderFrame;
   return (
-    event.sender === window() &&
+    ours(event.sender) &&
     frame !== null &&
     frame === event.sender.mainFrame &&
     isAppUrl(frame.url, appOrigin)
@@ -21,11 +21,11 @@ function trusted(
 
 export function registerIpc(
   router: Router,
-  window: () => WebContents | undefined,
+  ours: (contents: WebContents) => boolean,
   appOrigin: string,
 ): void {
   ipcMain.handle(RPC_IPC_CHANNEL, (event, channel: unknown, input: unknown) => {
-    if (!trusted(event, window, appOrigin)) {
+    if (!trusted(event, ours, appOrigin)) {
       return {
         ok: false,
         error: { code: 'FORBIDDEN_SENDER', message: 'IPC from an untrusted frame.' },
@@ -36,7 +36,7 @@ export function registerIpc(
 
   const copy = createClipboardBridge(clipboard);
   ipcMain.handle(CLIPBOARD_IPC_CHANNEL, (event, request: unknown) =>
-    trusted(event, window, appOrigin)
+    trusted(event, ours, appOrigin)
       ? copy(request)
       : { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'IPC from an untrusted frame.' } },
   );

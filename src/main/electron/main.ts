@@ -10,6 +10,7 @@ import type { ApiServer } from '../api/server';
 import { APP_SCHEME_PRIVILEGES, handleAppRequest, rendererRoot } from './app-protocol';
 import { APP_SCHEME, devToolsAllowed, isAppUrl, rendererSource } from './renderer-source';
 import { hardenSession } from './session-hardening';
+import { startQuickAccess } from './quick-access';
 
 // Before `ready`: privileged schemes can only be declared then; every renderer sandboxed.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -37,8 +38,13 @@ function createWindow(): BrowserWindow {
     if (!isAppUrl(url, source.origin)) event.preventDefault();
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  void window.loadURL(source.url);
+  loadRenderer(window);
   return window;
+}
+
+/** The renderer from the app's scheme (or the dev server); `hash` picks a view, e.g. `quick`. */
+function loadRenderer(window: BrowserWindow, hash?: string): void {
+  void window.loadURL(hash ? `${source.url}#${hash}` : source.url);
 }
 
 async function start(): Promise<void> {
@@ -72,7 +78,24 @@ async function start(): Promise<void> {
       return opened;
     },
   );
-  registerIpc(deferredRouter(opener, 'electron'), () => mainWindow?.webContents, source.origin);
+  const showMainWindow = () => {
+    if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
+  const quickAccess = startQuickAccess({
+    opener,
+    preloadPath: join(__dirname, '../preload/index.js'),
+    load: loadRenderer,
+    showMainWindow,
+    quit: () => app.quit(),
+  });
+  registerIpc(
+    deferredRouter(opener, 'electron'),
+    (contents) => contents === mainWindow?.webContents || quickAccess.isQuickWindow(contents),
+    source.origin,
+  );
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
@@ -80,8 +103,12 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  void opener.open().catch(() => undefined);
+  void opener
+    .open()
+    .then(() => quickAccess.refresh())
+    .catch(() => undefined);
   app.on('will-quit', () => {
+    quickAccess.dispose();
     void api?.close();
     opener.current()?.close();
   });

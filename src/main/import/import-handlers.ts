@@ -4,6 +4,8 @@ import { formatOtpauthUri } from '../../shared/otpauth-uri';
 import { exportEncryptedBackup, exportUriList } from '../backup/backup-export';
 import type { Handlers } from '../../shared/contract/handlers';
 import type { AccountRepository } from '../vault/account-repository';
+import type { RecoveryCodeRepository } from '../vault/recovery/recovery-code-repository';
+import { backupAccounts } from '../backup/backup-accounts';
 import { createImportService } from './import-service';
 import { workerParser } from './worker/parse-in-worker';
 import type { WorkerLimits } from './worker/run-worker';
@@ -25,11 +27,12 @@ function dateStamp(now: number): string {
 /** Router handlers for import, export and per-account QR; app.ts spreads them into its router. */
 export function transferHandlers(
   repository: AccountRepository,
+  recoveryCodes: RecoveryCodeRepository,
   clock: () => number,
   appVersion: string,
   importLimits?: WorkerLimits,
 ): Pick<Handlers, TransferChannel> {
-  const imports = createImportService(repository, clock, workerParser(importLimits));
+  const imports = createImportService(repository, recoveryCodes, clock, workerParser(importLimits));
   return {
     'import.previewFile': ({ dataBase64, fileName, password, appendTo, format, parseId }) =>
       imports.previewFile(
@@ -49,7 +52,7 @@ export function transferHandlers(
     'import.cancel': ({ id }) => imports.cancel(id),
     'export.backup': async ({ password }) => {
       const now = clock();
-      const bytes = await exportEncryptedBackup(repository.list(), {
+      const bytes = await exportEncryptedBackup(backupAccounts(repository, recoveryCodes), {
         password,
         now: new Date(now),
         appVersion,

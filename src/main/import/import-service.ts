@@ -2,6 +2,10 @@ import type { ImportPreview, ImportSummary } from '../../shared/contract/import'
 import type { AccountDraft } from '../../shared/account';
 import type { AccountRepository, StoredAccount } from '../vault/account-repository';
 import { TesseraError } from '../../shared/errors';
+import type {
+  RecoveryCodeInput,
+  RecoveryCodeRepository,
+} from '../vault/recovery/recovery-code-repository';
 import type { DetectOptions } from './detect';
 import { ImportError, type ImportParseResult } from './import-types';
 import { parsePayloads } from './payloads';
@@ -68,6 +72,7 @@ export function merge(
  */
 export function createImportService(
   repository: AccountRepository,
+  recoveryCodes: RecoveryCodeRepository,
   clock: () => number,
   parse: ImportParser = workerParser(),
 ) {
@@ -122,6 +127,7 @@ export function createImportService(
       const excluded = new Set(options.exclude ?? []);
       const statuses = classify(item.entries, existingIndex(repository.list()));
       const drafts: AccountDraft[] = [];
+      const codes: (RecoveryCodeInput[] | undefined)[] = [];
       const skipped: ImportSummary['skipped'] = [];
       item.entries.forEach((entry, i) => {
         const status = statuses[i]!;
@@ -130,9 +136,13 @@ export function createImportService(
         else if (excluded.has(i)) skipped.push({ label: entry.label, reason: 'You left it out.' });
         else if (status.status === 'duplicate' && !options.includeDuplicates)
           skipped.push({ label: entry.label, reason: status.reason });
-        else drafts.push(entry.draft!);
+        else {
+          drafts.push(entry.draft!);
+          codes.push(entry.recoveryCodes);
+        }
       });
-      repository.insertMany(drafts, isoNow());
+      const now = isoNow();
+      recoveryCodes.withAccounts(() => repository.insertMany(drafts, now), codes, now);
       pending.delete(id);
       return { format: item.format, imported: drafts.length, skipped };
     },

@@ -1,5 +1,6 @@
 import type { AccountDraft } from '../../shared/account';
 import { TesseraError } from '../../shared/errors';
+import type { RecoveryCodeInput } from '../vault/recovery/recovery-code-repository';
 
 /**
  * Every importer (QR payloads, backups, other authenticators' exports) produces the same shape,
@@ -12,6 +13,8 @@ export interface ImportEntry {
   draft?: AccountDraft;
   /** Present when it cannot: why, in words a person understands. */
   skipReason?: string;
+  /** Recovery codes that came with the account (Tessera backups). */
+  recoveryCodes?: RecoveryCodeInput[];
 }
 
 export interface ImportParseResult {

@@ -15,6 +15,9 @@ import { useVault } from './vault/vault-context';
 import { AccountDialogs, type OpenDialog } from './dialogs/account-dialogs';
 import { useRowActions } from './accounts/use-row-actions';
 import { ApiStatusBanner } from './status/api-status-banner';
+import { LockButton } from './lock/lock-button';
+import { SecurityButton } from './lock/security-button';
+import { FindRecoveryCodeButton } from './recovery/find-recovery-code';
 
 /**
  * The window: toolbar, start-up errors, the list (or its empty state) and the dialogs. While a
@@ -65,6 +68,9 @@ export function AppShell() {
               <>
                 {/* Further entry points (e.g. Import) go beside Add account, as more buttons here. */}
                 <TransferButtons />
+                <FindRecoveryCodeButton />
+                <SecurityButton />
+                <LockButton />
                 <AddAccountButton onClick={() => setDialog({ kind: 'add' })} />
               </>
             )

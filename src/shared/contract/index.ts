@@ -3,6 +3,8 @@ import type { ErrorPayload } from '../errors';
 import { adminChannels } from './admin';
 import { appChannels } from './app';
 import { importChannels } from './import';
+import { lockChannels } from './lock';
+import { recoveryChannels } from './recovery';
 import { vaultChannels } from './vault';
 
 /**
@@ -12,6 +14,8 @@ import { vaultChannels } from './vault';
 export const contract = {
   ...appChannels,
   ...vaultChannels,
+  ...lockChannels,
+  ...recoveryChannels,
   ...importChannels,
   ...adminChannels,
 } as const;

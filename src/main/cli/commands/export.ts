@@ -1,14 +1,16 @@
 import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
 import { TesseraError } from '../../../shared/errors';
-import { APP_VERSION, openApp } from '../../app';
+import { APP_VERSION } from '../../app';
 import { exportEncryptedBackup, exportUriList } from '../../backup/backup-export';
-import { createAccountRepository } from '../../vault/account-repository';
-import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
+import { backupAccounts } from '../../backup/backup-accounts';
+import { openUnlockedApp, MASTER_PASSWORD_FILE_HELP } from '../unlocked-app';
+import { withStoreOptions, type StoreFlags } from '../store-options';
 import { writeSecretFile } from '../write-secret-file';
-import { readPasswordFile } from './import';
+import { readPasswordFile } from '../password-file';
 
 interface ExportFlags extends StoreFlags {
+  masterPasswordFile?: string;
   format: 'tessera' | 'uris';
   out: string;
   passwordFile?: string;
@@ -43,9 +45,12 @@ export async function runExport(flags: ExportFlags): Promise<void> {
       `${flags.out} already exists (use --force to replace it).`,
     );
   }
-  const app = await openApp(configFrom(flags));
+  const app = await openUnlockedApp(
+    { ...flags, passwordFile: flags.masterPasswordFile },
+    '--master-password-file',
+  );
   try {
-    const accounts = createAccountRepository(app.db).list();
+    const accounts = backupAccounts(app.accounts, app.recoveryCodes);
     if (flags.format === 'tessera') {
       const bytes = await exportEncryptedBackup(accounts, {
         password: password!,
@@ -78,6 +83,7 @@ export function exportCommand(): Command {
       )
       .requiredOption('--out <file>', 'file to write')
       .option('--password-file <file>', 'read the backup password from the first line of this file')
+      .option('--master-password-file <file>', MASTER_PASSWORD_FILE_HELP)
       .option('--force', 'replace the output file if it exists'),
   ).action((flags: ExportFlags) => runExport(flags));
 }

@@ -2,11 +2,11 @@ import { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { TesseraError } from '../../../shared/errors';
-import { openApp } from '../../app';
 import { classify } from '../../import/preview-view';
 import { createImportService, merge } from '../../import/import-service';
 import { importLimits, workerParser } from '../../import/worker/parse-in-worker';
-import { createAccountRepository } from '../../vault/account-repository';
+import { openUnlockedApp, MASTER_PASSWORD_FILE_HELP } from '../unlocked-app';
+import { readPasswordFile } from '../password-file';
 import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
 import {
   batchLines,
@@ -17,22 +17,13 @@ import {
 } from './import-output';
 
 interface ImportFlags extends StoreFlags {
+  masterPasswordFile?: string;
   passwordFile?: string;
   dryRun?: boolean;
   json?: boolean;
   showSecrets?: boolean;
   includeDuplicates?: boolean;
   format?: string;
-}
-
-export async function readPasswordFile(file: string | undefined): Promise<string | undefined> {
-  if (!file) return undefined;
-  try {
-    // The first line only: `echo pw > file` leaves a newline that is not part of the password.
-    return (await readFile(file, 'utf8')).split(/\r?\n/)[0];
-  } catch {
-    throw new TesseraError('IMPORT_FAILED', `Cannot read the password file ${file}.`);
-  }
 }
 
 async function readInput(file: string): Promise<Uint8Array> {
@@ -86,10 +77,14 @@ async function importForReal(
   flags: ImportFlags,
   password: string | undefined,
 ): Promise<void> {
-  const app = await openApp(configFrom(flags));
+  const app = await openUnlockedApp(
+    { ...flags, passwordFile: flags.masterPasswordFile },
+    '--master-password-file',
+  );
   try {
     const service = createImportService(
-      createAccountRepository(app.db),
+      app.accounts,
+      app.recoveryCodes,
       app.config.clock,
       workerParser(importLimits(app.config)),
     );
@@ -137,6 +132,7 @@ export function importCommand(): Command {
         '--format <app>',
         "the app the file comes from (e.g. andotp, aegis, 2fas): read it as that app's export even when it carries no mark of it",
       )
+      .option('--master-password-file <file>', MASTER_PASSWORD_FILE_HELP)
       .option('--dry-run', 'show what would be imported and write nothing')
       .option('--json', 'print JSON')
       .option('--show-secrets', 'with --dry-run: include each secret in the output')

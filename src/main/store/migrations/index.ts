@@ -8,6 +8,8 @@ import { auditEventsLeanIndexes } from './0006-audit-events-lean-indexes';
 import { mfaTotpAccepts } from './0007-mfa-totp-accepts';
 import { auditAccepts } from './0008-audit-accepts';
 import { mfaLastStep } from './0009-mfa-last-step';
+import { vaultKey } from './0010-vault-key';
+import { recoveryCodes } from './0011-recovery-codes';
 
 /** In order; append only. A database whose version is past the end of this list is refused. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +22,6 @@ export const migrations: readonly Migration[] = [
   mfaTotpAccepts,
   auditAccepts,
   mfaLastStep,
+  vaultKey,
+  recoveryCodes,
 ];

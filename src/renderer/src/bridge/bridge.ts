@@ -33,12 +33,23 @@ declare global {
   }
 }
 
+const lockedListeners = new Set<() => void>();
+
+/** Calls `listener` whenever main answers LOCKED (auto-lock, system lock, another window). */
+export function onLocked(listener: () => void): () => void {
+  lockedListeners.add(listener);
+  return () => lockedListeners.delete(listener);
+}
+
 export async function call<C extends Channel>(
   channel: C,
   input: ChannelInput<C>,
 ): Promise<ChannelOutput<C>> {
   const response = await rawBridge().rpc(channel, input);
-  if (!response.ok) throw TesseraError.fromPayload(response.error);
+  if (!response.ok) {
+    if (response.error.code === 'LOCKED') lockedListeners.forEach((listener) => listener());
+    throw TesseraError.fromPayload(response.error);
+  }
   return contract[channel].output.parse(response.data) as ChannelOutput<C>;
 }
 

@@ -9,6 +9,7 @@ const paths = {
   check: 'M5 12l5 5 9-10',
   warning: 'M12 3l10 18H2zM12 10v5M12 18v.5',
   lock: 'M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4',
+  key: 'M7 14a3 3 0 1 0 0 .01M9.5 12.5 20 2M16 6l3 3M14 8l2 2',
 } as const;
 
 export type IconName = keyof typeof paths;
