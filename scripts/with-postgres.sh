@@ -11,7 +11,6 @@ if [ -n "${TESSERA_TEST_PG_URL:-}" ]; then exec "$@"; fi
 
 ROLE=tessera_test
 PASSWORD=tessera_test
-PORT=${TESSERA_TEST_PG_PORT:-5432}
 
 
 start_cluster() {
@@ -32,6 +31,9 @@ SQL
     { echo "could not create the role $ROLE"; return 1; }
 }
 
+# The first cluster's port (read here: start_cluster runs in a subshell).
+PORT=$( (pg_lsclusters --no-header 2>/dev/null || true) | awk 'NR == 1 { print $3 }')
+PORT=${PORT:-5432}
 if reason=$(start_cluster 2>&1); then
   export TESSERA_TEST_PG_URL="postgres://$ROLE:$PASSWORD@127.0.0.1:$PORT/postgres"
   exec "$@"

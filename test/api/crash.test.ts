@@ -32,7 +32,13 @@ afterAll(async () => {
 });
 
 const ROUNDS = 20;
-const WORKERS = 12;
+const WORKERS = 6;
+/**
+ * Measured: 161-179 s alone at load 20, 474 s with the other adapter's run beside it at load 25
+ * (a server starts in 2-10 s there, and each round waits for an accepted verify): 25 minutes is
+ * over 3x the worst.
+ */
+const LIMIT_MS = 1_500_000;
 
 interface Acknowledged {
   confirmed: string[];
@@ -90,7 +96,7 @@ async function probe(stop: { dead: boolean }): Promise<{ answered: number; faile
     const res = await api.get('/v1/users/probe').catch(() => undefined);
     if (res?.status === 404) tally.answered += 1;
     else tally.failed += 1;
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 50));
   }
   return tally;
 }
@@ -98,7 +104,7 @@ async function probe(stop: { dead: boolean }): Promise<{ answered: number; faile
 describe('kill -9 under load', () => {
   it(
     `survives ${ROUNDS} SIGKILLs of one of two instances: nothing acknowledged is lost`,
-    { timeout: 600_000 },
+    { timeout: LIMIT_MS },
     async () => {
       const acknowledged: Acknowledged = { confirmed: [], accepted: [] };
       const probes = { answered: 0, failed: 0 };

@@ -28,7 +28,7 @@ export function redactUrl(url: string): string {
  * A pool over `url`. TLS and the rest come from the URL as pg parses it (`?sslmode=verify-full
  * &sslrootcert=…`, `sslcert`, `sslkey`, `application_name`, …); `poolSize` caps the connections.
  */
-export function createPool(url: string, poolSize = 10): pg.Pool {
+export function createPool(url: string, poolSize = 10, connectTimeoutMs = 0): pg.Pool {
   if (!URL.canParse(url)) {
     throw new DatabaseUrlError(
       'The database URL is not a valid URL: expected postgres://user:password@host:5432/database.',
@@ -44,8 +44,10 @@ export function createPool(url: string, poolSize = 10): pg.Pool {
     connectionString: url,
     max: poolSize,
     types,
-    // Without it an unreachable host hangs forever; with it, a clear error after a while.
-    connectionTimeoutMillis: 15_000,
+    // pg applies it to a wait for a free connection too, so only the pool that opens the store
+    // sets it (an unreachable host then fails in a while instead of hanging): under load a
+    // request may rightly wait longer than any fixed limit for its turn.
+    connectionTimeoutMillis: connectTimeoutMs,
   });
   // An idle connection the server dropped (a restart, a failover) must not crash the process:
   // the pool discards it and the next query opens a fresh one.

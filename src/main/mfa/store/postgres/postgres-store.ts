@@ -17,6 +17,8 @@ export interface PostgresStoreOptions {
   keyCheck?: Buffer;
 }
 
+/** How long opening the store waits for the server before it gives up with a clear error. */
+const CONNECT_TIMEOUT_MS = 15_000;
 /**
  * A deadlock victim or a serialisation failure was rolled back whole, so its work may run again.
  * (The statements are READ COMMITTED and lock rows in one order, so both are rare.)
@@ -29,9 +31,9 @@ const ATTEMPTS = 5;
  * whose COMMIT returns once durable (synchronous_commit as the server has it, `on` by default).
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<MfaStore> {
-  let pool: Pool;
+  let setup: Pool;
   try {
-    pool = createPool(options.url, options.poolSize);
+    setup = createPool(options.url, 1, CONNECT_TIMEOUT_MS);
   } catch (error) {
     throw new TesseraError(
       'DATABASE_URL_INVALID',
@@ -39,14 +41,15 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     );
   }
   try {
-    await migrate(pool);
-    if (options.keyCheck) await checkMasterKey(pool, options.keyCheck);
+    await migrate(setup);
+    if (options.keyCheck) await checkMasterKey(setup, options.keyCheck);
   } catch (error) {
-    await pool.end().catch(() => undefined);
     if (isTesseraError(error)) throw error;
     throw new TesseraError('DATABASE_UNAVAILABLE', describeConnectError(error, options.url));
+  } finally {
+    await setup.end().catch(() => undefined);
   }
-  return postgresStore(pool);
+  return postgresStore(createPool(options.url, options.poolSize));
 }
 
 function postgresStore(pool: Pool): MfaStore {

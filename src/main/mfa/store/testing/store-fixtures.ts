@@ -8,6 +8,16 @@ export function uniqueId(prefix: string): string {
 
 export const T0 = 1_760_000_000_000;
 
+/** A user's factor state when it has none: never enrolled, or reset. */
+export const NO_FACTOR = {
+  factorId: null,
+  sealedSecret: null,
+  lastStep: -1,
+  backupCodesRemaining: 0,
+  failures: 0,
+  lockedUntil: null,
+} as const;
+
 export function hash(label: string): Buffer {
   return Buffer.from(label.padEnd(32, '.'));
 }

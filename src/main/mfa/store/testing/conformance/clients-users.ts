@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { MfaStore } from '../../mfa-store';
-import { hash, seedClient, seedUser, T0, uniqueId } from '../store-fixtures';
+import { hash, NO_FACTOR, seedClient, seedUser, T0, uniqueId } from '../store-fixtures';
 
 /** Clients, their policy, and users: the plain reads and writes. */
 export function clientAndUserTests(store: () => MfaStore): void {
@@ -53,12 +53,7 @@ export function clientAndUserTests(store: () => MfaStore): void {
       displayName: 'Ada',
       email: 'ada@example.com',
       createdAt: T0,
-      factorId: null,
-      sealedSecret: null,
-      lastStep: -1,
-      backupCodesRemaining: 0,
-      failures: 0,
-      lockedUntil: null,
+      ...NO_FACTOR,
       lastVerifiedAt: null,
       pendingExpiresAt: null,
     });

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { HARD_LOCK_FAILURES, LOCKED_UNTIL_ADMIN, lockedUntilAfter } from '../../../lockout';
 import type { MfaStore } from '../../mfa-store';
-import { countDefined, hash, seedEnrolled, T0 } from '../store-fixtures';
+import { countDefined, hash, NO_FACTOR, seedEnrolled, T0 } from '../store-fixtures';
 
 /** The decisions: each is one conditional write, exact under parallel calls. */
 export function decisionTests(store: () => MfaStore, stores: () => MfaStore[]): void {
@@ -150,12 +150,7 @@ export function decisionTests(store: () => MfaStore, stores: () => MfaStore[]): 
     );
     await store().transaction((tx) => tx.clearFactor(u.pk, T0 + 1));
     expect(await store().read.userByPk(u.pk)).toMatchObject({
-      factorId: null,
-      sealedSecret: null,
-      lastStep: -1,
-      backupCodesRemaining: 0,
-      failures: 0,
-      lockedUntil: null,
+      ...NO_FACTOR,
       pendingExpiresAt: null,
     });
     expect(
