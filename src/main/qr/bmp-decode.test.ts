@@ -97,6 +97,16 @@ describe('BMP and PNG codes as the clipboard and apps write them', () => {
     expect(await scanImageFile(PNG.sync.write(png))).toEqual([URI]);
   });
 
+  it('reads a dark-mode PNG code whose dark modules are transparent and light ones white', async () => {
+    const image = qrImage(URI, { size: 300 });
+    const png = new PNG({ width: image.width, height: image.height });
+    for (let i = 0; i < image.data.length; i += 4) {
+      const dark = image.data[i]! < 128;
+      png.data.set(dark ? [0, 0, 0, 0] : [255, 255, 255, 255], i);
+    }
+    expect(await scanImageFile(PNG.sync.write(png))).toEqual([URI]);
+  });
+
   it('refuses a BMP whose header claims absurd dimensions before decoding it', async () => {
     const header = bmp32(qrImage(URI, { size: 8 }), { fourth: () => 0 });
     header.writeInt32LE(60_000, 18);

@@ -104,24 +104,11 @@ function decode32(bytes: Uint8Array, h: BmpHeader): RgbaImage {
   return { width: h.width, height: h.height, data };
 }
 
-/** Transparent pixels shown as the viewer shows them: over white, not as black. */
-export function flattenOnWhite(image: RgbaImage): RgbaImage {
-  const data = image.data;
-  for (let i = 0; i < data.length; i += 4) {
-    const alpha = data[i + 3]!;
-    if (alpha === 255) continue;
-    for (let c = 0; c < 3; c++)
-      data[i + c] = Math.round((data[i + c]! * alpha + 255 * (255 - alpha)) / 255);
-    data[i + 3] = 255;
-  }
-  return image;
-}
-
 /** Every BMP the apps and the clipboard write: 32-bit here, the rest (palettes, RLE) by bmp-ts. */
 export function bmpToRgba(bytes: Uint8Array): RgbaImage {
   const header = readBmpHeader(bytes);
   if (header.bitsPerPixel === 32 && header.compression !== BI_JPEG && header.compression !== BI_PNG)
-    return flattenOnWhite(decode32(bytes, header));
+    return decode32(bytes, header);
   const bmp = decodeBmp(Buffer.from(bytes), { toRGBA: true });
   if (bmp.data.length < header.width * header.height * 4) throw damaged();
   const data = new Uint8ClampedArray(bmp.data);

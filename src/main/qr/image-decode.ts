@@ -42,8 +42,6 @@ export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
     })
       .rotate() // honour EXIF orientation of photos
       .toColourspace('srgb') // CMYK JPEGs, greyscale and 16-bit PNGs: always 8-bit RGB(A)
-      // Transparent light modules are black underneath: show them over white, as viewers do.
-      .flatten({ background: '#ffffff' })
       .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });

@@ -39,10 +39,8 @@ async function pixelsOf(blob: Blob): Promise<RgbaImage> {
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) throw new Error('no 2d context');
-  // Transparent pixels would read as black: a code with transparent light modules must be seen
-  // over white, as image viewers show it.
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, canvas.width, canvas.height);
+  // Drawn on a transparent canvas: alpha is kept, and scanWithPasses reads a code with
+  // transparent modules over white and over black.
   context.drawImage(bitmap, 0, 0);
   bitmap.close();
   return context.getImageData(0, 0, canvas.width, canvas.height);
