@@ -250,7 +250,10 @@ test('export an encrypted backup, delete the accounts, re-import it: all back', 
   const dialog = page.getByRole('dialog', { name: 'Import accounts' });
   await dialog.getByLabel('File password').fill('not the password');
   await dialog.getByRole('button', { name: 'Open' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('The password is wrong');
+  // Each file is read in a fresh worker thread, which takes a moment to start on a busy machine.
+  await expect(dialog.getByRole('alert')).toContainText('The password is wrong', {
+    timeout: 20_000,
+  });
   await dialog.getByLabel('File password').fill('a strong backup password');
   await dialog.getByRole('button', { name: 'Open' }).click();
   await confirmImport(page, 2);

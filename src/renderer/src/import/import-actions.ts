@@ -20,6 +20,8 @@ export interface PreviewOptions {
   format?: string;
   /** Lets `import.cancelParse` stop the file being read in main. */
   parseId?: string | undefined;
+  /** Called when main starts reading the file (only then can it be cancelled). */
+  onParsing?: (() => void) | undefined;
 }
 
 /** Pasted text worth importing: one or more otpauth links (a scanner's caption is dropped in main). */
@@ -33,12 +35,13 @@ export function otpTextLines(text: string): string[] {
 async function previewFile(
   file: File,
   bytes: Uint8Array,
-  options: PreviewOptions,
+  { onParsing, ...options }: PreviewOptions,
 ): Promise<ImportPreview> {
   const dataBase64 = bytesToBase64(bytes);
   if (dataBase64.length > MAX_IMPORT_FILE_BASE64) {
     throw new TesseraError('IMPORT_TOO_LARGE', 'This file is too large to import (over 11 MB).');
   }
+  onParsing?.();
   return call('import.previewFile', { dataBase64, fileName: file.name.slice(0, 255), ...options });
 }
 

@@ -67,14 +67,14 @@ export function ImportDialog({
   const run = useCallback(async (source: ImportSource, password?: string, format?: string) => {
     setBusy(source.kind === 'file' ? `Reading ${source.file.name}…` : 'Reading the QR code…');
     setError(null);
-    const parsing = source.kind === 'file' ? crypto.randomUUID() : undefined;
-    setParseId(parsing ?? null);
+    const parsing = crypto.randomUUID();
     try {
       const next = await previewFrom(source, {
         password,
         format,
         appendTo: previewId.current,
         parseId: parsing,
+        onParsing: () => setParseId(parsing),
       });
       // Entries added by this source start selected (if new); earlier choices are kept.
       const fresh = [...selectable(next)].filter((i) => i >= shownEntries.current);
