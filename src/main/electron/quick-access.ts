@@ -2,7 +2,6 @@ import { BrowserWindow, globalShortcut, Menu, nativeImage, powerMonitor, Tray } 
 import type { AppOpener } from '../ipc/deferred-router';
 import { copyThenClear } from './clipboard-clear';
 import {
-  lockOnSystemEvent,
   QUICK_SEARCH_SHORTCUT,
   SYSTEM_LOCK_EVENTS,
   trayMenu,
@@ -49,7 +48,7 @@ export function startQuickAccess(options: QuickAccessOptions) {
     },
     openQuickSearch,
     showWindow: options.showMainWindow,
-    lock: () => lockOnSystemEvent(opener.current()?.lock),
+    lock: () => opener.current()?.lock.lockIfProtected(),
     quit: options.quit,
   };
 
@@ -70,7 +69,7 @@ export function startQuickAccess(options: QuickAccessOptions) {
   globalShortcut.register(QUICK_SEARCH_SHORTCUT, openQuickSearch);
   for (const event of SYSTEM_LOCK_EVENTS) {
     powerMonitor.on(event as 'suspend', () => {
-      lockOnSystemEvent(opener.current()?.lock);
+      opener.current()?.lock.lockIfProtected();
       refresh();
     });
   }

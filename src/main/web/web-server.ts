@@ -12,6 +12,8 @@ export interface WebServerOptions {
   port: number;
   /** Fixed token for tests; a random one otherwise. */
   token?: string;
+  /** Called when a page (index.html) is about to be served: a (re)load asks for the master password again. */
+  onPageLoad?: () => void;
 }
 
 export interface WebServer {
@@ -97,6 +99,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         'Open the link with the token that `tessera web` printed.',
       );
     }
+    const path = request.url.split('?')[0];
+    if (request.method === 'GET' && (path === '/' || path === '/index.html'))
+      options.onPageLoad?.();
   });
 
   app.addHook('onSend', async (_request, reply) => {

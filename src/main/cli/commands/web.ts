@@ -30,6 +30,8 @@ export async function runWeb(flags: WebFlags): Promise<void> {
     router: deferredRouter(opener, 'web'),
     staticDir: join(__dirname, '..', 'renderer'),
     port: flags.port,
+    // A reload, or a second tab opened from the link, never inherits an unlock.
+    onPageLoad: () => opener.current()?.lock.lockIfProtected(),
   });
   process.stdout.write(`Tessera (browser mode) is running at ${server.url}\n`);
   let api: ApiServer | undefined;
