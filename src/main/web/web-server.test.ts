@@ -10,12 +10,19 @@ let temp: TempApp;
 let server: WebServer;
 let staticDir: string;
 const token = 'test-token-0123456789';
+let pageLoads = 0;
 
 beforeAll(async () => {
   temp = await openTempApp();
   staticDir = mkdtempSync(join(tmpdir(), 'tessera-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Tessera</title>');
-  server = await startWebServer({ router: temp.app.router('web'), staticDir, port: 0, token });
+  server = await startWebServer({
+    router: temp.app.router('web'),
+    staticDir,
+    port: 0,
+    token,
+    onPageLoad: () => pageLoads++,
+  });
 });
 
 afterAll(async () => {
@@ -77,9 +84,12 @@ describe('browser-mode server', () => {
     );
   });
 
-  it('serves the app with a strict CSP once the cookie is there', async () => {
+  it('serves the app with a strict CSP once the cookie is there, telling main of the page load', async () => {
+    const before = pageLoads;
     const reply = await send('/', { headers: { cookie } });
     expect(reply.status).toBe(200);
+    // A (re)load is when the app lock asks for the master password again.
+    expect(pageLoads).toBe(before + 1);
     expect(reply.body).toContain('<title>Tessera</title>');
     expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
   });
