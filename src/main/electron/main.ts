@@ -97,6 +97,8 @@ async function start(): Promise<void> {
     source.origin,
   );
   mainWindow = createWindow();
+  // A reload of the window asks for the master password again, as in browser mode.
+  mainWindow.webContents.on('did-start-loading', () => opener.current()?.lock.lockIfProtected());
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });

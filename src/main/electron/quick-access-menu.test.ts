@@ -1,12 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AccountView } from '../../shared/account';
 import type { LockStatus } from '../../shared/contract/lock';
-import {
-  lockOnSystemEvent,
-  QUICK_SEARCH_SHORTCUT,
-  trayMenu,
-  type TrayActions,
-} from './quick-access-menu';
+import { QUICK_SEARCH_SHORTCUT, trayMenu, type TrayActions } from './quick-access-menu';
 import { quickWindowOptions } from './quick-window-options';
 
 const account = (id: string, issuer: string, name: string): AccountView => ({
@@ -73,17 +68,6 @@ describe('tray menu', () => {
       'Open Tessera',
       'Quit Tessera',
     ]);
-  });
-});
-
-describe('system lock and suspend', () => {
-  it('lock the app only when a master password is set and it is unlocked', () => {
-    const lock = vi.fn();
-    lockOnSystemEvent({ status: () => unlocked, lock });
-    lockOnSystemEvent({ status: () => ({ ...unlocked, protection: 'keychain' }), lock });
-    lockOnSystemEvent({ status: () => ({ ...unlocked, locked: true }), lock });
-    lockOnSystemEvent(undefined);
-    expect(lock).toHaveBeenCalledTimes(1);
   });
 });
 

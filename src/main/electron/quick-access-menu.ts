@@ -70,10 +70,5 @@ export function trayMenu(
   return [...items, ...tail];
 }
 
-/** Locks on system lock and suspend when a master password is set; without one there is nothing to lock. */
-export function lockOnSystemEvent(lock: { status(): LockStatus; lock(): void } | undefined): void {
-  if (lock?.status().protection === 'password' && !lock.status().locked) lock.lock();
-}
-
 /** The powerMonitor events that lock Tessera. */
 export const SYSTEM_LOCK_EVENTS = ['lock-screen', 'suspend'] as const;

@@ -10,7 +10,6 @@ import {
 import type { AppOpener } from '../ipc/deferred-router';
 import { createClipboardBridge } from './clipboard-bridge';
 import {
-  lockOnSystemEvent,
   QUICK_SEARCH_SHORTCUT,
   SYSTEM_LOCK_EVENTS,
   trayMenu,
@@ -58,7 +57,7 @@ export function startQuickAccess(options: QuickAccessOptions) {
     },
     openQuickSearch,
     showWindow: options.showMainWindow,
-    lock: () => lockOnSystemEvent(opener.current()?.lock),
+    lock: () => opener.current()?.lock.lockIfProtected(),
     quit: options.quit,
   };
 
@@ -79,7 +78,7 @@ export function startQuickAccess(options: QuickAccessOptions) {
   globalShortcut.register(QUICK_SEARCH_SHORTCUT, openQuickSearch);
   for (const event of SYSTEM_LOCK_EVENTS) {
     powerMonitor.on(event as 'suspend', () => {
-      lockOnSystemEvent(opener.current()?.lock);
+      opener.current()?.lock.lockIfProtected();
       refresh();
     });
   }

@@ -12,13 +12,20 @@ let server: WebServer;
 let staticDir: string;
 let now = Date.now();
 let session: string;
+let pageLoads = 0;
 
 beforeAll(async () => {
   temp = await openTempApp();
   staticDir = mkdtempSync(join(tmpdir(), 'tessera-static-'));
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Tessera</title>');
   const links = createStartLinks(() => now);
-  server = await startWebServer({ router: temp.app.router('web'), staticDir, port: 0, links });
+  server = await startWebServer({
+    router: temp.app.router('web'),
+    staticDir,
+    port: 0,
+    links,
+    onPageLoad: () => pageLoads++,
+  });
   session = await exchange(tokenOf(server.newStartUrl())).then(
     (r) => JSON.parse(r.body).data.session,
   );
@@ -113,9 +120,12 @@ describe('browser-mode server', () => {
     }
   });
 
-  it('serves the static app with a strict CSP and no cookie', async () => {
+  it('serves the static app with a strict CSP and no cookie, telling main of the page load', async () => {
+    const before = pageLoads;
     const reply = await send('/');
     expect(reply.status).toBe(200);
+    // A (re)load is when the app lock asks for the master password again.
+    expect(pageLoads).toBe(before + 1);
     expect(reply.body).toContain('<title>Tessera</title>');
     expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
     expect(reply.headers['set-cookie']).toBeUndefined();

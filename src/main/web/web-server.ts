@@ -13,6 +13,8 @@ export interface WebServerOptions {
   port: number;
   /** Start links and sessions; tests pass their own (clock, lifetime). */
   links?: StartLinks;
+  /** Called when a page (index.html) is about to be served: a (re)load asks for the master password again. */
+  onPageLoad?: () => void;
 }
 
 export interface WebServer {
@@ -71,6 +73,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     ) {
       return refuse(reply, 403, 'FORBIDDEN_ORIGIN', 'Requests from other web sites are refused.');
     }
+    const path = request.url.split('?')[0];
+    if (request.method === 'GET' && (path === '/' || path === '/index.html'))
+      options.onPageLoad?.();
   });
 
   app.addHook('onSend', async (_request, reply) => {

@@ -68,9 +68,6 @@ export function AppShell() {
               <>
                 {/* Further entry points (e.g. Import) go beside Add account, as more buttons here. */}
                 <TransferButtons />
-                <FindRecoveryCodeButton />
-                <SecurityButton />
-                <LockButton />
                 <AddAccountButton onClick={() => setDialog({ kind: 'add' })} />
               </>
             )
@@ -98,6 +95,14 @@ export function AppShell() {
               ))}
           </main>
         )}
+        {/* After the list in tab order, so the toolbar's path from search to Add stays short. */}
+        <footer className="app-footer">
+          <div role="group" aria-label="Security and recovery">
+            <FindRecoveryCodeButton />
+            <SecurityButton />
+            <LockButton />
+          </div>
+        </footer>
       </div>
       <AccountDialogs dialog={dialog} onClose={() => setDialog(null)} onAdded={onAdded} />
     </>

@@ -53,6 +53,8 @@ export async function runWeb(flags: WebFlags): Promise<void> {
     router: deferredRouter(opener, 'web'),
     staticDir: join(__dirname, '..', 'renderer'),
     port: flags.port,
+    // A reload, or a second tab opened from the link, never inherits an unlock.
+    onPageLoad: () => opener.current()?.lock.lockIfProtected(),
   });
   const control = await serveLinks(config.dataDir, server.newStartUrl);
   process.stdout.write(`Tessera (browser mode) is running at ${server.url}\n`);

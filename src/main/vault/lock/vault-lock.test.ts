@@ -157,3 +157,14 @@ describe('unlock delay', () => {
     expect(unlockDelayMs(100)).toBe(300_000);
   });
 });
+
+describe('lock if protected (page load, system lock, suspend)', () => {
+  it('locks only when a master password is set', async () => {
+    const { lock } = setup();
+    lock.lockIfProtected();
+    expect(lock.isLocked()).toBe(false);
+    await lock.setPassword('correct horse battery');
+    lock.lockIfProtected();
+    expect(lock.isLocked()).toBe(true);
+  });
+});

@@ -150,6 +150,13 @@ export function openVaultLock({ db, keychainWrapKey, clock, kdfCost }: VaultLock
       }
       lock();
     },
+    /**
+     * Locks when a master password is set (a page load, system lock, suspend); without one there
+     * is nothing to unlock with, so it does nothing.
+     */
+    lockIfProtected(): void {
+      if (row().protection === 'password') lock();
+    },
     async setPassword(password: string): Promise<void> {
       if (row().protection === 'password') {
         throw new TesseraError(

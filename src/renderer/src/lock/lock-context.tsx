@@ -24,36 +24,20 @@ function isLockShortcut(event: KeyboardEvent): boolean {
  * The app lock, above the vault: while locked only the lock screen is mounted, so no account,
  * code or recovery code stays in the page. Main decides; this mirrors its status.
  */
-export function LockProvider({
-  children,
-  lockOnLoad = true,
-}: {
-  children: ReactNode;
-  /** The main window locks when it (re)loads; the quick-search window does not. */
-  lockOnLoad?: boolean;
-}) {
+export function LockProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<LockStatus | null>(null);
-  const [failed, setFailed] = useState(false);
   const [mode, setMode] = useState<'electron' | 'web'>('web');
   const refresh = useCallback(
     () =>
       call('lock.status', {}).then(
         (next) => setStatus(next),
-        () => setFailed(true),
+        () => undefined,
       ),
     [],
   );
 
   useEffect(() => {
-    // A window that (re)loads asks for the master password again: a reload, or a second tab
-    // opened from the browser-mode link, never inherits an unlock.
-    void call('lock.status', {})
-      .then((first) =>
-        lockOnLoad && first.protection === 'password' && !first.locked
-          ? call('lock.lock', {})
-          : first,
-      )
-      .then(setStatus, () => setFailed(true));
+    void refresh();
     void call('app.info', {}).then(
       (info) => setMode(info.mode),
       () => undefined,
@@ -70,7 +54,7 @@ export function LockProvider({
       window.removeEventListener('focus', onReturn);
       document.removeEventListener('visibilitychange', onReturn);
     };
-  }, [refresh, lockOnLoad]);
+  }, [refresh]);
   useIdleReport(status, refresh);
 
   const value = useMemo<AppLock | null>(() => {
@@ -100,11 +84,12 @@ export function LockProvider({
     return () => window.removeEventListener('keydown', onKey);
   }, [value]);
 
-  // The vault could not open at all: the shell below shows why and offers to retry.
-  if (!value) return failed ? children : <p className="loading">Opening your vault…</p>;
+  // Main locks before it serves a (re)loaded page, so until the status arrives the shell can show
+  // (its vault calls answer LOCKED if locked); unknown status or a vault that cannot open at all
+  // leaves the shell to explain.
   return (
     <LockContext.Provider value={value}>
-      {value.status.locked ? <LockScreen lock={value} /> : children}
+      {value?.status.locked ? <LockScreen lock={value} /> : children}
     </LockContext.Provider>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Icon } from '../ui/icons';
 import { useOptionalAppLock } from './lock-context';
 import { SecurityDialog } from './security-dialog';
+import './lock.css';
 
 export function SecurityButton() {
   const lock = useOptionalAppLock();

@@ -76,7 +76,7 @@ function QuickSearchList() {
 /** The small window the global shortcut opens: type, Enter copies the first match, Escape closes. */
 export function QuickSearch() {
   return (
-    <LockProvider lockOnLoad={false}>
+    <LockProvider>
       <QuickSearchList />
     </LockProvider>
   );
