@@ -20,15 +20,23 @@ start_cluster() {
   read -r version cluster _ status _ < <(pg_lsclusters --no-header | head -n 1) || true
   [ -n "${version:-}" ] || { echo "no PostgreSQL cluster (pg_createcluster)"; return 1; }
   if [ "$status" != online ]; then
-    pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" start >/dev/null ||
+    # Another run starting it at the same moment is fine: what counts is that it is online.
+    pg_ctlcluster --skip-systemctl-redirect "$version" "$cluster" start >/dev/null 2>&1 ||
+      pg_lsclusters --no-header | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c && $4 == "online" { ok = 1 } END { exit !ok }' ||
       { echo "PostgreSQL $version/$cluster did not start"; return 1; }
   fi
-  # A role that logs in over TCP with a password and may create the throwaway databases.
-  runuser -u postgres -- psql -p "$PORT" -qAt -v ON_ERROR_STOP=1 >/dev/null <<SQL ||
+  # A role that logs in over TCP with a password and may create the throwaway databases. Two runs
+  # creating it at once: one of them loses the race and simply tries again.
+  local try
+  for try in 1 2 3; do
+    runuser -u postgres -- psql -p "$PORT" -qAt -v ON_ERROR_STOP=1 >/dev/null 2>&1 <<SQL && return 0
 SELECT 'CREATE ROLE $ROLE' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$ROLE')\gexec
 ALTER ROLE $ROLE WITH LOGIN CREATEDB PASSWORD '$PASSWORD';
 SQL
-    { echo "could not create the role $ROLE"; return 1; }
+    sleep "$try"
+  done
+  echo "could not create the role $ROLE"
+  return 1
 }
 
 # The first cluster's port (read here: start_cluster runs in a subshell).
