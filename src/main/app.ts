@@ -11,7 +11,10 @@ import { openDatabase, type Db } from './store/database';
 import { migrations } from './store/migrations';
 import { createAccountRepository } from './vault/account-repository';
 import { transferHandlers } from './import/import-handlers';
+import { organisationHandlers } from './vault/organisation-handlers';
 import { createVaultService, type VaultService } from './vault/vault-service';
+import { createOrganisationRepository } from './vault/organisation-repository';
+import { createOrganisationService, type OrganisationService } from './vault/organisation-service';
 import { version } from '../../package.json';
 
 export interface App {
@@ -19,6 +22,7 @@ export interface App {
   db: Db;
   masterKey: Buffer;
   vault: VaultService;
+  organisation: OrganisationService;
   /**
    * The MFA services, built on first use and then shared by the API server and the admin console,
    * so both go through one write queue and one set of caches (a key revoked in the console stops
@@ -50,8 +54,10 @@ export async function openApp(config: AppConfig): Promise<App> {
     migrations,
   });
   const accounts = createAccountRepository(db);
-  const vault = createVaultService(accounts, config.clock);
-  const transfer = transferHandlers(accounts, config.clock, APP_VERSION);
+  const organisationRepository = createOrganisationRepository(db);
+  const vault = createVaultService(accounts, config.clock, organisationRepository);
+  const organisation = createOrganisationService(accounts, organisationRepository, config.clock);
+  const transfer = transferHandlers(accounts, organisationRepository, config.clock, APP_VERSION);
   let mfa: MfaServices | undefined;
   const mfaServices = () => (mfa ??= createMfaServices({ db, masterKey, config }));
 
@@ -60,6 +66,7 @@ export async function openApp(config: AppConfig): Promise<App> {
     db,
     masterKey,
     vault,
+    organisation,
     get mfa() {
       return mfaServices();
     },
@@ -70,9 +77,11 @@ export async function openApp(config: AppConfig): Promise<App> {
         'vault.codes': ({ ids }) => vault.codes(ids),
         'vault.add': (input) => vault.add(input),
         'vault.addUri': ({ uri }) => vault.addUri(uri),
-        'vault.update': ({ id, issuer, name }) => vault.update(id, issuer, name),
+        'vault.update': ({ id, issuer, name, note, tags }) =>
+          vault.update(id, issuer, name, { note, tags }),
         'vault.delete': ({ id }) => vault.delete(id),
         'vault.hotpNext': ({ id }) => vault.hotpNext(id),
+        ...organisationHandlers(organisation),
         ...transfer,
         ...adminConsoleHandlers(mfaServices),
       }),

@@ -1,5 +1,6 @@
 import { TesseraError } from '../../shared/errors';
 import { formatOtpauthUri } from '../../shared/otpauth-uri';
+import { EMPTY_ORGANISATION, type Organisation } from '../../shared/organisation';
 import type { StoredAccount } from '../vault/account-repository';
 import { DEFAULT_SCRYPT, type ScryptParams } from './backup-envelope';
 import { encryptPayload } from './backup-crypto';
@@ -27,6 +28,7 @@ export interface BackupExportOptions {
 /** The whole vault, encrypted, as the bytes of a `.tessera` file (pretty JSON, one envelope). */
 export async function exportEncryptedBackup(
   accounts: StoredAccount[],
+  organised: ReadonlyMap<string, Organisation>,
   options: BackupExportOptions,
 ): Promise<Buffer> {
   checkBackupPassword(options.password);
@@ -45,6 +47,7 @@ export async function exportEncryptedBackup(
       secret: a.secret,
       position: a.position,
       createdAt: a.createdAt,
+      ...(organised.get(a.id) ?? EMPTY_ORGANISATION),
     })),
   };
   const plaintext = Buffer.from(JSON.stringify(payload), 'utf8');

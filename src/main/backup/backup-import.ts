@@ -48,7 +48,12 @@ function labelOf(a: { issuer: string; name: string }): string {
 function toEntry(account: BackupAccount): ImportEntry {
   const label = labelOf(account);
   try {
-    return { label, draft: resolveAccountInput(account) };
+    const { favourite, tags, note, lastUsedAt, customIcon, position } = account;
+    return {
+      label,
+      draft: resolveAccountInput(account),
+      organisation: { favourite, tags, note, lastUsedAt, customIcon, position },
+    };
   } catch (error) {
     if (error instanceof TesseraError) return { label, skipReason: error.message };
     throw error;

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportSummary } from '../../shared/contract/import';
 import { openTempApp, type TempApp } from '../testing/temp-app';
 import { createAccountRepository } from '../vault/account-repository';
+import { createOrganisationRepository } from '../vault/organisation-repository';
 import { exportEncryptedBackup, exportUriList } from './backup-export';
 import { rpc as callChannel, rpcError as failingChannel } from '../testing/errors';
 
@@ -60,12 +61,16 @@ const snapshot = () =>
     .map(({ id: _id, createdAt: _c, position: _p, ...rest }) => rest);
 
 async function backupBytes(): Promise<Buffer> {
-  return exportEncryptedBackup(createAccountRepository(temp.app.db).list(), {
-    password: PASSWORD,
-    now: new Date(),
-    appVersion: 'test',
-    scrypt: FAST,
-  });
+  return exportEncryptedBackup(
+    createAccountRepository(temp.app.db).list(),
+    createOrganisationRepository(temp.app.db).all(),
+    {
+      password: PASSWORD,
+      now: new Date(),
+      appVersion: 'test',
+      scrypt: FAST,
+    },
+  );
 }
 
 async function restore(bytes: Buffer, password: string): Promise<ImportSummary> {

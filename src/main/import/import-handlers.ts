@@ -4,6 +4,7 @@ import { formatOtpauthUri } from '../../shared/otpauth-uri';
 import { exportEncryptedBackup, exportUriList } from '../backup/backup-export';
 import type { Handlers } from '../ipc/router';
 import type { AccountRepository } from '../vault/account-repository';
+import type { OrganisationRepository } from '../vault/organisation-repository';
 import { createImportService } from './import-service';
 
 type TransferChannel =
@@ -22,10 +23,11 @@ function dateStamp(now: number): string {
 /** Router handlers for import, export and per-account QR; app.ts spreads them into its router. */
 export function transferHandlers(
   repository: AccountRepository,
+  organisation: OrganisationRepository,
   clock: () => number,
   appVersion: string,
 ): Pick<Handlers, TransferChannel> {
-  const imports = createImportService(repository, clock);
+  const imports = createImportService(repository, organisation, clock);
   return {
     'import.previewFile': ({ dataBase64, fileName, password, appendTo }) =>
       imports.previewFile(new Uint8Array(Buffer.from(dataBase64, 'base64')), {
@@ -39,7 +41,7 @@ export function transferHandlers(
     'import.cancel': ({ id }) => imports.cancel(id),
     'export.backup': async ({ password }) => {
       const now = clock();
-      const bytes = await exportEncryptedBackup(repository.list(), {
+      const bytes = await exportEncryptedBackup(repository.list(), organisation.all(), {
         password,
         now: new Date(now),
         appVersion,

@@ -1,8 +1,10 @@
 import type { ImportPreview, ImportSummary } from '../../shared/contract/import';
 import type { AccountDraft } from '../../shared/account';
 import type { AccountRepository, StoredAccount } from '../vault/account-repository';
+import { bySourcePosition, organisationFromImport } from '../vault/imported-organisation';
+import type { OrganisationRepository } from '../vault/organisation-repository';
 import { parseImportFile, type DetectOptions } from './detect';
-import { ImportError, type ImportParseResult } from './import-types';
+import { ImportError, type ImportEntry, type ImportParseResult } from './import-types';
 import { parsePayloads } from './payloads';
 import { createPendingImports, type PendingImport } from './pending-imports';
 import { classify, duplicateKey, previewOf } from './preview-view';
@@ -48,7 +50,11 @@ function merge(item: PendingImport, results: ImportParseResult[]): void {
  * The one import flow: parse → preview (held here, secrets never leave main) → confirm by id →
  * all-or-nothing write → summary. Every source (file, QR, paste, CLI) goes through it.
  */
-export function createImportService(repository: AccountRepository, clock: () => number) {
+export function createImportService(
+  repository: AccountRepository,
+  organisation: OrganisationRepository,
+  clock: () => number,
+) {
   const pending = createPendingImports(clock);
   const isoNow = () => new Date(clock()).toISOString();
 
@@ -78,7 +84,7 @@ export function createImportService(repository: AccountRepository, clock: () => 
       const item = pending.get(id);
       const excluded = new Set(options.exclude ?? []);
       const statuses = classify(item.entries, existingIndex(repository.list()));
-      const drafts: AccountDraft[] = [];
+      const chosen: ImportEntry[] = [];
       const skipped: ImportSummary['skipped'] = [];
       item.entries.forEach((entry, i) => {
         const status = statuses[i]!;
@@ -87,9 +93,17 @@ export function createImportService(repository: AccountRepository, clock: () => 
         else if (excluded.has(i)) skipped.push({ label: entry.label, reason: 'You left it out.' });
         else if (status.status === 'duplicate' && !options.includeDuplicates) {
           skipped.push({ label: entry.label, reason: status.reason });
-        } else drafts.push(entry.draft!);
+        } else chosen.push(entry);
       });
-      repository.insertMany(drafts, isoNow());
+      const ordered = bySourcePosition(chosen);
+      const drafts: AccountDraft[] = ordered.map((entry) => entry.draft!);
+      organisation.atomically(() => {
+        const stored = repository.insertMany(drafts, isoNow());
+        stored.forEach((account, i) => {
+          const carried = ordered[i]!.organisation;
+          if (carried) organisation.write(account.id, organisationFromImport(carried));
+        });
+      });
       pending.delete(id);
       return { format: item.format, imported: drafts.length, skipped };
     },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountDraft, AccountView } from '../../shared/account';
+import { EMPTY_ORGANISATION, type Organisation } from '../../shared/organisation';
 import { isWeakSecret } from '../../shared/secret';
 import type { Db } from '../store/database';
 
@@ -39,9 +40,12 @@ function fromRow(row: AccountRow): StoredAccount {
   };
 }
 
-export function toView(account: StoredAccount): AccountView {
+export function toView(
+  account: StoredAccount,
+  organisation: Organisation = EMPTY_ORGANISATION,
+): AccountView {
   const { secret, ...rest } = account;
-  return { ...rest, weakSecret: isWeakSecret(secret) };
+  return { ...rest, ...organisation, weakSecret: isWeakSecret(secret) };
 }
 
 /** SQL for vault accounts; every statement prepared once. */

@@ -3,6 +3,7 @@ import type { ErrorPayload } from '../errors';
 import { adminChannels } from './admin';
 import { appChannels } from './app';
 import { importChannels } from './import';
+import { organisationChannels } from './organisation';
 import { vaultChannels } from './vault';
 
 /**
@@ -12,6 +13,7 @@ import { vaultChannels } from './vault';
 export const contract = {
   ...appChannels,
   ...vaultChannels,
+  ...organisationChannels,
   ...importChannels,
   ...adminChannels,
 } as const;

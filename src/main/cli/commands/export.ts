@@ -5,6 +5,7 @@ import { TesseraError } from '../../../shared/errors';
 import { APP_VERSION, openApp } from '../../app';
 import { exportEncryptedBackup, exportUriList } from '../../backup/backup-export';
 import { createAccountRepository } from '../../vault/account-repository';
+import { createOrganisationRepository } from '../../vault/organisation-repository';
 import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
 import { readPasswordFile } from './import';
 
@@ -47,7 +48,8 @@ export async function runExport(flags: ExportFlags): Promise<void> {
   try {
     const accounts = createAccountRepository(app.db).list();
     if (flags.format === 'tessera') {
-      const bytes = await exportEncryptedBackup(accounts, {
+      const organised = createOrganisationRepository(app.db).all();
+      const bytes = await exportEncryptedBackup(accounts, organised, {
         password: password!,
         now: new Date(app.config.clock()),
         appVersion: APP_VERSION,

@@ -7,6 +7,7 @@ import { parseImportFile } from '../../import/detect';
 import type { ImportEntry } from '../../import/import-types';
 import { classify } from '../../import/preview-view';
 import { createImportService } from '../../import/import-service';
+import { createOrganisationRepository } from '../../vault/organisation-repository';
 import { createAccountRepository } from '../../vault/account-repository';
 import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
 import { batchLines, describe, dryRunAccount, summaryLines } from './import-output';
@@ -78,7 +79,11 @@ async function importForReal(
 ): Promise<void> {
   const app = await openApp(configFrom(flags));
   try {
-    const service = createImportService(createAccountRepository(app.db), app.config.clock);
+    const service = createImportService(
+      createAccountRepository(app.db),
+      createOrganisationRepository(app.db),
+      app.config.clock,
+    );
     let id: string | undefined;
     let batches: string[] = [];
     for (const file of files) {

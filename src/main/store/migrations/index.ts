@@ -7,6 +7,7 @@ import { auditEvents } from './0005-audit-events';
 import { auditEventsLeanIndexes } from './0006-audit-events-lean-indexes';
 import { mfaTotpAccepts } from './0007-mfa-totp-accepts';
 import { auditAccepts } from './0008-audit-accepts';
+import { vaultOrganisation } from './0030-vault-organisation';
 
 /** In order; append only. A database whose version is past the end of this list is refused. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   auditEventsLeanIndexes,
   mfaTotpAccepts,
   auditAccepts,
+  vaultOrganisation,
 ];
