@@ -9,7 +9,12 @@ import {
   type Organisation,
 } from '../../shared/organisation';
 
-const controls = /[\u0000-\u001f\u007f]/g;
+/** Control characters become spaces (a note keeps its line breaks and tabs). */
+function withoutControls(text: string, keep = ''): string {
+  return [...text]
+    .map((c) => ((c.charCodeAt(0) < 0x20 || c === '\u007f') && !keep.includes(c) ? ' ' : c))
+    .join('');
+}
 
 /**
  * What another app (or an older backup) carried, made to fit Tessera's rules instead of refusing
@@ -18,17 +23,13 @@ const controls = /[\u0000-\u001f\u007f]/g;
 export function organisationFromImport(imported: ImportedOrganisation | undefined): Organisation {
   if (!imported) return EMPTY_ORGANISATION;
   const tags = (imported.tags ?? [])
-    .map((t) =>
-      t.replace(controls, ' ').replaceAll(',', ' ').trim().slice(0, MAX_TAG_LENGTH).trim(),
-    )
+    .map((t) => withoutControls(t).replaceAll(',', ' ').trim().slice(0, MAX_TAG_LENGTH).trim())
     .filter((t) => t !== '');
   const lastUsed = imported.lastUsedAt ? Date.parse(imported.lastUsedAt) : NaN;
   return {
     favourite: imported.favourite === true,
     tags: uniqueTags(tags).slice(0, MAX_TAGS),
-    note: (imported.note ?? '')
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
-      .slice(0, MAX_NOTE_LENGTH),
+    note: withoutControls(imported.note ?? '', '\n\t').slice(0, MAX_NOTE_LENGTH),
     lastUsedAt: Number.isFinite(lastUsed) ? new Date(lastUsed).toISOString() : null,
     customIcon: storedIconSchema.safeParse(imported.customIcon).success
       ? (imported.customIcon ?? null)

@@ -2,6 +2,7 @@ import { ALGORITHMS, STEAM_DIGITS, type Algorithm } from '../../../../shared/acc
 import { isTesseraError } from '../../../../shared/errors';
 import { resolveAccountInput } from '../../../../shared/resolve-account';
 import { bytesToBase32 } from '../../../../shared/secret';
+import type { ImportedOrganisation } from '../../../../shared/organisation';
 import type { ImportEntry } from '../../import-types';
 
 /**
@@ -19,6 +20,11 @@ export interface RawAccount {
   digits?: number | null;
   period?: number | null;
   counter?: number | null;
+  /** Organisation the source app had (groups, favourite, note, its order); all optional. */
+  tags?: string[];
+  favourite?: boolean;
+  note?: string | null;
+  position?: number;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -78,6 +84,13 @@ function unsupportedReason(raw: RawAccount, type: string): string | undefined {
   return undefined;
 }
 
+function organisationOf(raw: RawAccount): ImportedOrganisation | undefined {
+  const { tags, favourite, note, position } = raw;
+  const carried = Object.entries({ tags, favourite, note: note ?? undefined, position });
+  const present = carried.filter(([, value]) => value !== undefined);
+  return present.length > 0 ? (Object.fromEntries(present) as ImportedOrganisation) : undefined;
+}
+
 /** One raw account → a preview entry: a draft when Tessera can hold it, else a reason in words. */
 export function toImportEntry(raw: RawAccount): ImportEntry {
   const issuer = clean(raw.issuer);
@@ -103,7 +116,8 @@ export function toImportEntry(raw: RawAccount): ImportEntry {
       period: steam ? undefined : (raw.period ?? undefined),
       counter: type === 'hotp' ? (raw.counter ?? 0) : undefined,
     });
-    return { label, draft };
+    const organisation = organisationOf(raw);
+    return organisation ? { label, draft, organisation } : { label, draft };
   } catch (error) {
     if (isTesseraError(error)) return { label, skipReason: error.message };
     throw error;

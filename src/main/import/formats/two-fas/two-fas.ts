@@ -33,18 +33,29 @@ const serviceShape = z.object({
       tokenType: z.string().nullish(),
     })
     .nullish(),
+  order: z.object({ position: z.number().nullish() }).nullish(),
+  groupId: z.string().nullish(),
 });
+const groupsShape = z.array(z.object({ id: z.string(), name: z.string() }));
 const fileShape = z.object({
   schemaVersion: z.number().int(),
+  groups: z.unknown(),
   services: z.array(z.unknown()).nullish(),
   servicesEncrypted: z.string().nullish(),
 });
 
-function convertService(value: unknown, index: number): ImportEntry {
+/** Group ids → names (plain at the top level, also in encrypted backups); unreadable = none. */
+function groupNames(groups: unknown): Map<string, string> {
+  const parsed = groupsShape.safeParse(groups);
+  return new Map(parsed.success ? parsed.data.map((g) => [g.id, g.name]) : []);
+}
+
+function convertService(value: unknown, index: number, groups: Map<string, string>): ImportEntry {
   const parsed = serviceShape.safeParse(value);
   if (!parsed.success)
     return { label: `Service ${index + 1}`, skipReason: 'This service is incomplete in the file.' };
-  const { name, secret, otp } = parsed.data;
+  const { name, secret, otp, order, groupId } = parsed.data;
+  const group = groupId ? groups.get(groupId) : undefined;
   return toImportEntry({
     issuer: name || otp?.issuer,
     name: otp?.account ?? '',
@@ -54,6 +65,8 @@ function convertService(value: unknown, index: number): ImportEntry {
     digits: otp?.digits,
     period: otp?.period,
     counter: otp?.counter,
+    ...(group ? { tags: [group] } : {}),
+    ...(typeof order?.position === 'number' ? { position: order.position } : {}),
   });
 }
 
@@ -95,6 +108,7 @@ export const twoFasFormat = defineFormat({
       format = `${FORMAT} (encrypted)`;
     }
     const list = parseShape(z.array(z.unknown()), services ?? [], FORMAT);
-    return { format, entries: list.map(convertService) };
+    const groups = groupNames(file.groups);
+    return { format, entries: list.map((service, i) => convertService(service, i, groups)) };
   },
 });
