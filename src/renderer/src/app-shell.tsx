@@ -80,7 +80,6 @@ export function AppShell() {
               <ErrorBanner error={vault.load.error} onRetry={() => void vault.reload()} />
             )}
             {vault.load.status === 'loading' && <p className="loading">Opening your vault…</p>}
-            {vault.load.status === 'ready' && <OrganiseBar view={view} />}
             {/* Not role="status": that is the toast's; this only speaks the outcome of a move. */}
             <p className="visually-hidden" aria-live="polite" data-testid="list-announcer">
               {announcement}
@@ -97,6 +96,10 @@ export function AppShell() {
                   reorder={reorder}
                 />
               ))}
+            {/* After the list, so the list stays the next Tab stop after the toolbar. */}
+            {vault.load.status === 'ready' && vault.accounts.length > 0 && (
+              <OrganiseBar view={view} />
+            )}
           </main>
         )}
       </div>

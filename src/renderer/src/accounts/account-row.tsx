@@ -98,14 +98,6 @@ export const AccountRow = memo(function AccountRow({
       />
       <div className="row-actions">
         <RowButton
-          icon="star"
-          name={`Favourite ${label}`}
-          tip={account.favourite ? 'Unpin from the top' : 'Pin to the top'}
-          tabIndex={tabIndex}
-          pressed={account.favourite}
-          onClick={() => actions.toggleFavourite(account)}
-        />
-        <RowButton
           icon={copied ? 'check' : 'copy'}
           name={`Copy code for ${label}`}
           tip="Copy code"
@@ -128,6 +120,14 @@ export const AccountRow = memo(function AccountRow({
           onClick={() => actions.remove(account)}
         />
         <ShowQrButton account={account} label={label} tabIndex={tabIndex} />
+        <RowButton
+          icon="star"
+          name={`Favourite ${label}`}
+          tip={account.favourite ? 'Unpin from the top' : 'Pin to the top'}
+          tabIndex={tabIndex}
+          pressed={account.favourite}
+          onClick={() => actions.toggleFavourite(account)}
+        />
       </div>
     </li>
   );
