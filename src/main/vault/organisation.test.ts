@@ -1,8 +1,11 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountView } from '../../shared/account';
 import { rpc as callChannel, rpcError as failingChannel } from '../testing/errors';
 import { openTempApp, type TempApp } from '../testing/temp-app';
+import { DATABASE_FILE } from '../config';
 
 let now = Date.UTC(2026, 0, 1, 12, 0, 0);
 let temp: TempApp;
@@ -159,5 +162,20 @@ describe('organisation', () => {
     temp.app.vault.delete(a!.id);
     const count = temp.app.db.prepare('SELECT count(*) FROM vault_account_organisation').pluck();
     expect(count.get()).toBe(0);
+  });
+
+  it('keeps notes and tags out of the database file and its WAL in clear', async () => {
+    const [a] = seed('A');
+    const note = 'my-private-note-4711';
+    await rpc('vault.update', { id: a!.id, issuer: 'A', name: 'me', note, tags: ['tag-0815'] });
+    const files = [DATABASE_FILE, `${DATABASE_FILE}-wal`].map((f) => join(temp.dir, 'data', f));
+    const snapshots = files.filter(existsSync).map((f) => readFileSync(f));
+    temp.app.close();
+    snapshots.push(...files.filter(existsSync).map((f) => readFileSync(f)));
+    expect(snapshots.some((s) => s.length > 0)).toBe(true);
+    for (const snapshot of snapshots) {
+      expect(snapshot.includes(Buffer.from(note))).toBe(false);
+      expect(snapshot.includes(Buffer.from('tag-0815'))).toBe(false);
+    }
   });
 });
