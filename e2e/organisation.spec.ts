@@ -89,7 +89,7 @@ test('tag, favourite and reorder by keyboard; the order and tags survive a resta
   await expect(page.getByRole('dialog').getByLabel('Note')).toHaveValue('The shared inbox');
 });
 
-test('icons for well-known issuers, a custom image overrides them; axe on the new screens', async ({
+test('icons for well-known issuers, a custom image overrides them, drag to reorder; axe on the new screens', async ({
   tessera,
 }) => {
   const { page } = tessera;
@@ -98,6 +98,10 @@ test('icons for well-known issuers, a custom image overrides them; axe on the ne
   await expect(row(page, GOOGLE).locator('[data-brand="google"]')).toBeVisible();
   await expect(row(page, BANK).locator('[data-brand]')).toHaveCount(0);
   await expect(row(page, BANK).locator('.avatar')).toHaveText('M');
+
+  // Drag and drop reorders too: My Bank dropped on GitHub takes its place.
+  await row(page, BANK).dragTo(row(page, GITHUB));
+  await expect.poll(() => shownOrder(page)).toEqual([BANK, GITHUB, GOOGLE]);
 
   await row(page, BANK)
     .getByRole('button', { name: `Edit ${BANK}` })
