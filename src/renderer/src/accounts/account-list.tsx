@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { AccountView } from '../../../shared/account';
 import { AccountRow } from './account-row';
 import type { RowActions } from './row-actions';
 import type { Reorder } from '../organise/use-reorder';
+import { dragHandlers } from '../organise/list-drag';
 
 /** Fixed row height: measuring 2,000 rows would cost more than it buys. Keep in step with list.css. */
 export const ROW_HEIGHT = 76;
@@ -18,8 +19,6 @@ interface AccountListProps {
   /** Manual order: Alt+ArrowUp/Down on a row, or drag and drop. */
   reorder: Reorder;
 }
-
-const DRAG_TYPE = 'application/x-tessera-account';
 
 /** The row under a pointer or keyboard event, with its index in the list. */
 function rowOf(event: { target: EventTarget }): { row: HTMLElement; index: number } | null {
@@ -124,23 +123,7 @@ export function AccountList({
         className="account-list"
         style={{ height: virtualizer.getTotalSize() }}
         onKeyDown={onKeyDown}
-        onDragStart={(event: DragEvent) => {
-          const hit = rowOf(event);
-          if (!hit || !reorder.enabled) return;
-          event.dataTransfer.setData(DRAG_TYPE, String(hit.index));
-          event.dataTransfer.effectAllowed = 'move';
-        }}
-        onDragOver={(event: DragEvent) => {
-          if (reorder.enabled && event.dataTransfer.types.includes(DRAG_TYPE))
-            event.preventDefault();
-        }}
-        onDrop={(event: DragEvent) => {
-          const hit = rowOf(event);
-          const from = Number(event.dataTransfer.getData(DRAG_TYPE));
-          if (!hit || !Number.isInteger(from) || from === hit.index) return;
-          event.preventDefault();
-          void reorder.moveNextTo(from, hit.index);
-        }}
+        {...dragHandlers(reorder, rowOf)}
         onFocus={(event) => {
           const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
           if (row) setActive(Number(row.dataset.index));
