@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/electron/main.ts'),
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
+          // Imports are parsed in a worker thread, which loads this file (worker/worker-file.ts).
+          'import-worker': resolve(__dirname, 'src/main/import/worker/import-worker.ts'),
         },
       },
     },

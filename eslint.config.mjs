@@ -1,4 +1,6 @@
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
@@ -18,9 +20,40 @@ const nodeBuiltins = [
 const restrict = (...groups) => ['error', { patterns: groups }];
 
 /**
- * The layering of ARCHITECTURE.md, enforced: shared imports neither Node nor Electron; the
- * renderer imports no Node, no Electron and nothing from main; only src/main/electron and
- * src/preload may import electron.
+ * The layers of src/main, lowest first (docs/architecture.md): a folder or file imports only from
+ * its own layer or lower ones. src/shared is below them all.
+ */
+const LAYERS = [
+  ['core', 'store', 'keychain', 'http', 'config.ts'],
+  ['vault', 'mfa', 'import', 'qr', 'backup'],
+  ['admin-console'],
+  ['api', 'web', 'ipc', 'cli', 'app.ts', 'testing'],
+  ['electron'],
+];
+const inMain = (name) => `./src/main/${name}`;
+const layerZones = LAYERS.flatMap((layer, i) =>
+  LAYERS.slice(i + 1).map((higher) => ({
+    target: layer.map(inMain),
+    from: higher.map(inMain),
+    message: `src/main layers (docs/architecture.md): ${layer.join(', ')} may not import from ${higher.join(', ')}.`,
+  })),
+);
+/** Tests, and what only tests import (the import formats' fixtures are test data). */
+const TEST_FILES = ['**/*.test.ts', '**/testing/**', '**/test-support/**', '**/fixtures.ts'];
+const noTesting = {
+  group: ['**/testing', '**/testing/**', '**/test-support/**'],
+  message: 'testing/ folders are for tests only (docs/architecture.md).',
+};
+const noElectron = {
+  group: ['electron', 'electron/*'],
+  message: 'Only src/main/electron may import electron.',
+};
+
+/**
+ * The layering of docs/architecture.md, enforced: the layers of src/main, no import cycles, no
+ * testing/ folder in production code; shared imports neither Node nor Electron; the renderer
+ * imports no Node, no Electron and nothing from main; only src/main/electron and src/preload may
+ * import electron.
  */
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bin/**'] },
@@ -37,14 +70,36 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/main/**/*.ts'],
-    ignores: ['src/main/electron/**'],
-    rules: {
-      'no-restricted-imports': restrict({
-        group: ['electron', 'electron/*'],
-        message: 'Only src/main/electron may import electron.',
-      }),
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+      // Without these the plugin reads no .ts file, and no-cycle finds nothing.
+      'import-x/extensions': ['.ts', '.tsx'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
     },
+    rules: { 'import-x/no-cycle': 'error' },
+  },
+  {
+    // Production code keeps to its layer; a test may put any layers together.
+    files: ['src/main/**/*.ts'],
+    ignores: TEST_FILES,
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/electron/**', ...TEST_FILES],
+    rules: { 'no-restricted-imports': restrict(noElectron, noTesting) },
+  },
+  {
+    files: ['src/main/electron/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': restrict(noTesting) },
+  },
+  {
+    files: TEST_FILES.map((glob) => `src/main/${glob}`),
+    ignores: ['src/main/electron/**'],
+    rules: { 'no-restricted-imports': restrict(noElectron) },
   },
   {
     files: ['src/shared/**/*.ts'],

@@ -12,10 +12,16 @@ export default defineConfig({
   outputDir: process.env.TESSERA_E2E_OUTPUT ?? 'test-results',
   workers: 2,
   fullyParallel: true,
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // At least three times what the slowest spec takes when two runs share the 2 cores; the timing
+  // reporter prints the slowest tests, those near their limit and any that needed the retry.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  reporter: [
+    ['list'],
+    ['./e2e/tools/timing-reporter.ts'],
+    ...(process.env.CI ? [['html', { open: 'never' }] as const] : []),
+  ],
   use: {
     browserName: 'chromium',
     trace: 'retain-on-failure',

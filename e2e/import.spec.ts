@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import QRCode from 'qrcode';
 import { encodeMigrationUri } from '../src/main/import/migration/migration-encode';
+import { slotPackedAegis } from '../test/api/support/hostile-import';
 import { expect, test } from './fixtures/tessera';
 import { STRONG_SECRET, expectCurrentTotp, expectedTotp, label, row } from './fixtures/vault-page';
 
@@ -125,6 +126,29 @@ test('a QR image chosen with the file picker; the same code again is flagged as 
   await expect(dialog.getByRole('button', { name: 'Import 0 accounts' })).toBeDisabled();
 });
 
+test('a file whose entries share a secret: every entry is an account, an exact repeat is ticked and said so', async ({
+  tessera,
+}) => {
+  const { page } = tessera;
+  const links = [
+    otpauth('ACME', 'one', STRONG_SECRET),
+    otpauth('ACME', 'two', STRONG_SECRET),
+    `${otpauth('ACME', 'one', STRONG_SECRET)}&algorithm=SHA256`,
+    otpauth('ACME', 'one', STRONG_SECRET),
+  ];
+  await chooseFile(page, 'links.txt', 'text/plain', Buffer.from(links.join('\n')));
+  const dialog = page.getByRole('dialog', { name: 'Import accounts' });
+  const rows = dialog.getByRole('row');
+  await expect(rows).toHaveCount(5);
+  await expect(rows.nth(4)).toContainText(
+    'Repeat within the file: identical in every field to entry 1',
+  );
+  await expect(rows.nth(4).getByRole('checkbox')).toBeChecked();
+  await rows.nth(4).getByRole('checkbox').uncheck();
+  await confirmImport(page, 3);
+  await expect(row(page, label('ACME', 'two'))).toBeVisible();
+});
+
 test('a Google Authenticator export QR with three accounts', async ({ tessera }) => {
   const { page } = tessera;
   const base = { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 } as const;
@@ -226,7 +250,10 @@ test('export an encrypted backup, delete the accounts, re-import it: all back', 
   const dialog = page.getByRole('dialog', { name: 'Import accounts' });
   await dialog.getByLabel('File password').fill('not the password');
   await dialog.getByRole('button', { name: 'Open' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('The password is wrong');
+  // Each file is read in a fresh worker thread, which takes a moment to start on a busy machine.
+  await expect(dialog.getByRole('alert')).toContainText('The password is wrong', {
+    timeout: 20_000,
+  });
   await dialog.getByLabel('File password').fill('a strong backup password');
   await dialog.getByRole('button', { name: 'Open' }).click();
   await confirmImport(page, 2);
@@ -272,4 +299,24 @@ test('per-account QR behind a reveal step, and plain links only after the warnin
   expect(text.trim()).toMatch(
     new RegExp(`^otpauth://totp/Phone:move%20me\\?secret=${STRONG_SECRET}`),
   );
+});
+
+test('a file that takes long to read shows progress and can be cancelled from the keyboard', async ({
+  tessera,
+}) => {
+  const { page } = tessera;
+  // Thousands of password slots: reading it with a wrong password goes on until stopped.
+  const slow = Buffer.from(slotPackedAegis(1_000_000), 'base64');
+  await chooseFile(page, 'aegis-export.json', 'application/json', slow);
+  const dialog = page.getByRole('dialog', { name: 'Import accounts' });
+  await dialog.getByLabel('File password').fill('not the password');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('status')).toContainText('Reading aegis-export.json');
+  await expect(dialog.getByRole('progressbar', { name: 'Reading the file' })).toBeVisible();
+  const cancel = dialog.getByRole('button', { name: 'Cancel reading the file' });
+  await expect(cancel).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('The import was cancelled');
+  await expect(cancel).toBeHidden();
+  await expect(dialog.getByLabel('File password')).toBeVisible();
 });

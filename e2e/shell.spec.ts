@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures/tessera';
+import { sessionHeaders } from './fixtures/web-host';
 import { STRONG_SECRET, code, label, row } from './fixtures/vault-page';
 
 test('a start-up failure shows an error banner that names the cause and the fix', async ({
@@ -34,15 +35,19 @@ test('2,000 accounts: only the visible rows are in the DOM, and every row is rea
   tessera,
 }) => {
   test.skip(tessera.mode === 'electron', 'Seeds through the browser-mode RPC.');
-  test.setTimeout(60_000);
+  test.setTimeout(180_000);
   const { page } = tessera;
   const rpc = new URL('/rpc/vault.add', page.url()).href;
+  const headers = await sessionHeaders(page);
   const total = 2000;
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < total; i = next++) {
       const issuer = `Service ${String(i).padStart(4, '0')}`;
-      await page.request.post(rpc, { data: { issuer, name: 'me', secret: STRONG_SECRET } });
+      await page.request.post(rpc, {
+        headers,
+        data: { issuer, name: 'me', secret: STRONG_SECRET },
+      });
     }
   };
   await Promise.all(Array.from({ length: 8 }, worker));

@@ -61,8 +61,12 @@ try {
     colorScheme: dark ? 'dark' : 'light',
   });
   await page.goto(url);
+  // The page trades the start link's token for a session kept in sessionStorage.
+  const session = await page.waitForFunction(() => sessionStorage.getItem('tessera.session'));
+  const headers = { 'x-tessera-session': await session.jsonValue() };
   for (const uri of ACCOUNTS) {
     const response = await page.request.post(new URL('/rpc/vault.addUri', page.url()).href, {
+      headers,
       data: { uri },
     });
     if (!(await response.json()).ok) throw new Error(`could not add ${uri}`);

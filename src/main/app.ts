@@ -1,20 +1,38 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_FILE, type AppConfig } from './config';
 import { adminConsoleHandlers } from './admin-console/admin-console-handlers';
-import { createMfaServices, type MfaServices } from './api/services';
+import { createMfaServices, type MfaServices } from './mfa/mfa-services';
+import { openMfaStore } from './mfa/store/open-mfa-store';
 import { createRouter, type Router } from './ipc/router';
 import { readKeyFile } from './keychain/key-file';
 import { createKeytarStore } from './keychain/keytar-store';
 import { deriveKey, loadMasterKey } from './keychain/master-key';
 import { openDatabase, type Db } from './store/database';
+import { ensurePrivateDir, restrictDatabaseFiles } from './store/private-data-dir';
 import { migrations } from './store/migrations';
-import { createAccountRepository } from './vault/account-repository';
+import { createAccountRepository, type AccountRepository } from './vault/account-repository';
+import { openVaultLock, type VaultLock } from './vault/lock/vault-lock';
+import {
+  createRecoveryCodeRepository,
+  type RecoveryCodeRepository,
+} from './vault/recovery/recovery-code-repository';
+import {
+  createRecoveryCodeService,
+  type RecoveryCodeService,
+} from './vault/recovery/recovery-code-service';
+import { lockedGate } from './ipc/lock-gate';
+import { lockHandlers } from './ipc/lock-handlers';
 import { transferHandlers } from './import/import-handlers';
+import { importLimits } from './import/worker/parse-in-worker';
 import { organisationHandlers } from './vault/organisation-handlers';
 import { createVaultService, type VaultService } from './vault/vault-service';
-import { createOrganisationRepository } from './vault/organisation-repository';
+import {
+  createOrganisationRepository,
+  type OrganisationRepository,
+} from './vault/organisation-repository';
 import { createOrganisationService, type OrganisationService } from './vault/organisation-service';
+import type { ApiStatus } from '../shared/contract/app';
 import { version } from '../../package.json';
 
 export interface App {
@@ -23,15 +41,20 @@ export interface App {
   masterKey: Buffer;
   vault: VaultService;
   organisation: OrganisationService;
-  /**
-   * The MFA services, built on first use and then shared by the API server and the admin console,
-   * so both go through one write queue and one set of caches (a key revoked in the console stops
-   * working in the API at once).
-   */
-  readonly mfa: MfaServices;
+  organisationRepository: OrganisationRepository;
+  /** The app lock: holds the vault key while unlocked; vault calls answer LOCKED otherwise. */
+  lock: VaultLock;
+  accounts: AccountRepository;
+  recoveryCodes: RecoveryCodeRepository;
+  recovery: RecoveryCodeService;
+  /** The MFA server's services, shared by the API server, the admin console and the CLI. */
+  mfa: MfaServices;
+  /** The verification API beside the app, as `app.info` reports it; set by whoever starts it. */
+  apiStatus: ApiStatus;
   /** Builds the contract router for one front end (they differ only in `mode`). */
   router(mode: 'electron' | 'web'): Router;
-  close(): void;
+  /** Closes the database now; the promise settles once the MFA store has closed too. */
+  close(): Promise<void>;
 }
 
 export const APP_VERSION: string = version;
@@ -43,7 +66,7 @@ async function masterKeyFor(config: AppConfig, databaseExists: boolean): Promise
 
 /** The composition root: every front end (Electron, browser mode, CLI, API) builds the app here. */
 export async function openApp(config: AppConfig): Promise<App> {
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(config.dataDir);
   const file = join(config.dataDir, DATABASE_FILE);
   const databaseExists = existsSync(file) && statSync(file).size > 0;
   const masterKey = await masterKeyFor(config, databaseExists);
@@ -53,42 +76,78 @@ export async function openApp(config: AppConfig): Promise<App> {
     keyCheck: deriveKey(masterKey, 'key-check'),
     migrations,
   });
-  const accounts = createAccountRepository(db);
-  const organisationRepository = createOrganisationRepository(db);
+  restrictDatabaseFiles(file);
+  const lock = openVaultLock({
+    db,
+    keychainWrapKey: deriveKey(masterKey, 'vault-key-wrap'),
+    clock: config.clock,
+  });
+  const accounts = createAccountRepository(db, lock.keys);
+  const recoveryCodes = createRecoveryCodeRepository(db, lock.keys);
+  const organisationRepository = createOrganisationRepository(db, lock.keys);
   const vault = createVaultService(accounts, config.clock, organisationRepository);
   const organisation = createOrganisationService(accounts, organisationRepository, config.clock);
-  const transfer = transferHandlers(accounts, organisationRepository, config.clock, APP_VERSION);
-  let mfa: MfaServices | undefined;
-  const mfaServices = () => (mfa ??= createMfaServices({ db, masterKey, config }));
+  const recovery = createRecoveryCodeService(recoveryCodes, accounts, config.clock);
+  const transfer = transferHandlers(
+    accounts,
+    recoveryCodes,
+    organisationRepository,
+    config.clock,
+    APP_VERSION,
+    importLimits(config),
+  );
+  const store = await openMfaStore({ db });
+  const mfa = createMfaServices({ store, masterKey, clock: config.clock });
 
-  return {
+  const app: App = {
     config,
     db,
     masterKey,
     vault,
     organisation,
-    get mfa() {
-      return mfaServices();
-    },
+    organisationRepository,
+    lock,
+    accounts,
+    recoveryCodes,
+    recovery,
+    mfa,
+    apiStatus: { state: 'off' },
     router: (mode) =>
-      createRouter({
-        'app.info': () => ({ version: APP_VERSION, mode, dataDir: config.dataDir }),
-        'vault.list': () => vault.list(),
-        'vault.codes': ({ ids }) => vault.codes(ids),
-        'vault.add': (input) => vault.add(input),
-        'vault.addUri': ({ uri }) => vault.addUri(uri),
-        'vault.update': ({ id, issuer, name, note, tags }) =>
-          vault.update(id, issuer, name, { note, tags }),
-        'vault.delete': ({ id }) => vault.delete(id),
-        'vault.hotpNext': ({ id }) => vault.hotpNext(id),
-        ...organisationHandlers(organisation),
-        ...transfer,
-        ...adminConsoleHandlers(mfaServices),
-      }),
+      lockedGate(
+        lock,
+        createRouter({
+          'app.info': () => ({
+            version: APP_VERSION,
+            mode,
+            dataDir: config.dataDir,
+            api: app.apiStatus,
+          }),
+          'vault.list': () => vault.list(),
+          'vault.codes': ({ ids }) => vault.codes(ids),
+          'vault.add': (input) => vault.add(input),
+          'vault.addUri': ({ uri }) => vault.addUri(uri),
+          'vault.update': ({ id, issuer, name, note, tags }) =>
+            vault.update(id, issuer, name, { note, tags }),
+          'vault.delete': ({ id }) => vault.delete(id),
+          'vault.hotpNext': ({ id }) => vault.hotpNext(id),
+          ...organisationHandlers(organisation),
+          'recovery.summary': ({ accountId }) => recovery.summary(accountId),
+          'recovery.save': ({ accountId, text }) => recovery.save(accountId, text),
+          'recovery.reveal': ({ accountId }) => recovery.reveal(accountId),
+          'recovery.markUsed': ({ id }) => recovery.markUsed(id),
+          'recovery.find': ({ code }) => recovery.find(code),
+          ...lockHandlers(lock),
+          ...transfer,
+          ...adminConsoleHandlers(mfa),
+        }),
+      ),
     close: () => {
-      // Commit writes still queued (an audit event, a console action) before the file closes.
-      mfa?.ctx.writes.flush();
+      // A write still queued now fails (its caller is told so), never half-applied.
+      const closing = store.close();
+      lock.close();
       db.close();
+      return closing;
     },
   };
+  return app;
 }

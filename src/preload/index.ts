@@ -10,6 +10,5 @@ import {
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, {
   rpc: (channel: unknown, input: unknown): Promise<unknown> =>
     ipcRenderer.invoke(RPC_IPC_CHANNEL, channel, input),
-  copyText: (text: unknown, clearAfterMs: unknown): Promise<void> =>
-    ipcRenderer.invoke(CLIPBOARD_IPC_CHANNEL, text, clearAfterMs),
+  copy: (request: unknown): Promise<unknown> => ipcRenderer.invoke(CLIPBOARD_IPC_CHANNEL, request),
 });

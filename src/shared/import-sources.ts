@@ -1,8 +1,10 @@
 /**
  * The apps Tessera imports from, for the "Import from…" list: how to make the export in that app,
  * and whether the file may be password-protected (then the import asks for the password).
- * `formatIds` name the importers (src/main/import/formats) that read the app's files; detection is
- * by content, so the list guides people and never restricts what a file is read as.
+ * `formatIds` name the importers (src/main/import/formats) that read the app's files. Detection is
+ * by content and the picked app never restricts what a file is read as; but a file that nothing
+ * recognises (andOTP's old encrypted backups have no header) is read as the picked app's.
+ * The CLI takes the same ids: `tessera import --format <id>`.
  */
 export interface ImportSource {
   id: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TesseraError } from './errors';
-import { formatOtpauthUri, parseOtpauthUri } from './otpauth-uri';
+import { formatOtpauthUri, parseOtpauthUri, parseOtpauthUriInput } from './otpauth-uri';
 import { bytesToBase32 } from './secret';
 import type { AccountDraft } from './account';
 
@@ -84,10 +84,59 @@ describe('parseOtpauthUri', () => {
     });
   });
 
+  it('reads a link with no label, keeping the account unnamed as the source had it', () => {
+    expect(parseOtpauthUriInput('otpauth://totp?secret=JBSWY3DPEHPK3PXP')).toMatchObject({
+      issuer: '',
+      name: '',
+      secret: 'JBSWY3DPEHPK3PXP',
+    });
+    expect(
+      parseOtpauthUri('otpauth://totp?secret=JBSWY3DPEHPK3PXP&issuer=ACME', { allowUnnamed: true }),
+    ).toMatchObject({ issuer: 'ACME', name: '', type: 'totp', period: 30 });
+    expect(
+      parseOtpauthUri('otpauth://totp/?secret=JBSWY3DPEHPK3PXP', { allowUnnamed: true }),
+    ).toMatchObject({ issuer: '', name: '' });
+  });
+
+  it('takes the first of repeated parameters, as the Key URI Format readers do', () => {
+    expect(
+      parseOtpauthUri(
+        'otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&secret=GEZDGNBVGY3TQOJQ&digits=8&digits=6&algorithm=SHA256&algorithm=SHA1&issuer=A&issuer=Z&period=60&period=30',
+      ),
+    ).toMatchObject({
+      secret: 'JBSWY3DPEHPK3PXP',
+      digits: 8,
+      algorithm: 'SHA256',
+      issuer: 'A',
+      period: 60,
+    });
+  });
+
+  it('reads a 5-digit TOTP link from issuer Steam as Steam Guard', () => {
+    expect(
+      parseOtpauthUri('otpauth://totp/Steam:gamer?secret=JBSWY3DPEHPK3PXP&issuer=Steam&digits=5'),
+    ).toMatchObject({ type: 'steam', issuer: 'Steam', name: 'gamer', digits: 5 });
+  });
+
+  it('treats the literal value null as absent, so the default applies', () => {
+    expect(
+      parseOtpauthUri(
+        'otpauth://totp/ACME:me?secret=JBSWY3DPEHPK3PXP&issuer=null&algorithm=null&digits=null&period=null',
+      ),
+    ).toMatchObject({ issuer: 'ACME', name: 'me', algorithm: 'SHA1', digits: 6, period: 30 });
+  });
+
+  it('accepts secrets of any base32 length, lower case, spaced and padded', () => {
+    expect(parseOtpauthUri('otpauth://totp/x?secret=jbsw%20y3dp%20e===')).toMatchObject({
+      secret: 'JBSWY3DPE',
+    });
+  });
+
   it.each([
     ['https://example.com', 'INVALID_URI'],
     ['otpauth://totp/x', 'INVALID_URI'],
     ['otpauth://totp/x?secret=', 'INVALID_URI'],
+    ['otpauth://totp/x?secret=null', 'INVALID_URI'],
     ['otpauth://motp/x?secret=JBSWY3DPEHPK3PXP', 'INVALID_URI'],
     ['otpauth://hotp/x?secret=JBSWY3DPEHPK3PXP', 'INVALID_URI'],
     ['otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&algorithm=MD5', 'INVALID_URI'],

@@ -1,6 +1,6 @@
 import { ALGORITHMS, STEAM_DIGITS, type AccountDraft, type AccountInput } from './account';
 import { TesseraError } from './errors';
-import { resolveAccountInput } from './resolve-account';
+import { resolveAccountInput, type ResolveOptions } from './resolve-account';
 
 /**
  * Key Uri Format codec (github.com/google/google-authenticator/wiki/Key-Uri-Format) with the
@@ -26,6 +26,23 @@ function parseInteger(value: string | null, what: string): number | undefined {
   return Number(value);
 }
 
+/**
+ * The query's parameters as the Key URI Format's readers take them: names in any case, the first
+ * of a repeated parameter wins, and an empty value or the literal `null` (what some exporters
+ * write for a field they lack) counts as absent, so the default applies.
+ */
+function firstValues(search: URLSearchParams): (name: string) => string | null {
+  const values = new Map<string, string>();
+  for (const [key, value] of search) {
+    const name = key.toLowerCase();
+    if (!values.has(name)) values.set(name, value.trim());
+  }
+  return (name) => {
+    const value = values.get(name);
+    return value === undefined || value === '' || value.toLowerCase() === 'null' ? null : value;
+  };
+}
+
 /** Parses an otpauth:// URI into raw account input (not yet validated as an account). */
 export function parseOtpauthUriInput(text: string): AccountInput {
   const trimmed = text.trim();
@@ -42,13 +59,13 @@ export function parseOtpauthUriInput(text: string): AccountInput {
   if (host !== 'totp' && host !== 'hotp' && host !== 'steam') {
     throw invalid(`The link's type "${host.slice(0, 20)}" is not totp, hotp or steam.`);
   }
-  const params = url.searchParams;
-  const secret = params.get('secret');
+  const param = firstValues(url.searchParams);
+  const secret = param('secret');
   if (secret === null || secret.trim() === '') throw invalid('The link has no secret.');
 
   // The raw label, not url.pathname: URL parsing would drop "." and ".." labels as dot segments.
   const label = decodeComponent(/^otpauth:\/\/[^/?#]*\/?([^?#]*)/i.exec(trimmed)?.[1] ?? '');
-  const issuerParam = params.get('issuer');
+  const issuerParam = param('issuer');
   // An issuer that itself holds a colon is recognised by the parameter, not the first colon.
   const colon =
     issuerParam !== null && issuerParam !== '' && label.startsWith(`${issuerParam}:`)
@@ -58,9 +75,12 @@ export function parseOtpauthUriInput(text: string): AccountInput {
   const name = (colon >= 0 ? label.slice(colon + 1) : label).trim();
   const issuer = (issuerParam ?? labelIssuer).trim();
 
-  const steam = host === 'steam' || params.get('encoder')?.toLowerCase() === 'steam';
+  const digits = parseInteger(param('digits'), 'digits');
+  // Apps without a Steam type write Steam Guard as a 5-digit TOTP link from issuer Steam.
+  const steamByDigits = host === 'totp' && digits === STEAM_DIGITS && /^steam$/i.test(issuer);
+  const steam = host === 'steam' || param('encoder')?.toLowerCase() === 'steam' || steamByDigits;
   const type = steam ? 'steam' : host;
-  const algorithmParam = params.get('algorithm');
+  const algorithmParam = param('algorithm');
   const algorithm =
     algorithmParam === null ? undefined : algorithmParam.toUpperCase().replace('-', '');
   if (algorithm !== undefined && !(ALGORITHMS as readonly string[]).includes(algorithm)) {
@@ -68,7 +88,7 @@ export function parseOtpauthUriInput(text: string): AccountInput {
       `The link's algorithm "${algorithmParam?.slice(0, 20)}" is not supported (SHA1, SHA256, SHA512).`,
     );
   }
-  const counter = parseInteger(params.get('counter'), 'counter');
+  const counter = parseInteger(param('counter'), 'counter');
   if (type === 'hotp' && counter === undefined) throw invalid('An hotp link must have a counter.');
   return {
     issuer,
@@ -76,15 +96,15 @@ export function parseOtpauthUriInput(text: string): AccountInput {
     secret,
     type,
     algorithm: algorithm as AccountInput['algorithm'],
-    digits: steam ? STEAM_DIGITS : parseInteger(params.get('digits'), 'digits'),
-    period: parseInteger(params.get('period'), 'period'),
+    digits: steam ? STEAM_DIGITS : digits,
+    period: parseInteger(param('period'), 'period'),
     counter,
   };
 }
 
 /** Parses and validates: the result is ready to store. Throws INVALID_URI or VALIDATION_FAILED. */
-export function parseOtpauthUri(text: string): AccountDraft {
-  return resolveAccountInput(parseOtpauthUriInput(text));
+export function parseOtpauthUri(text: string, options: ResolveOptions = {}): AccountDraft {
+  return resolveAccountInput(parseOtpauthUriInput(text), options);
 }
 
 export function formatOtpauthUri(account: AccountDraft): string {

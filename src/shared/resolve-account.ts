@@ -16,11 +16,22 @@ export function zodIssues(error: z.ZodError): FieldIssue[] {
   }));
 }
 
+export interface ResolveOptions {
+  /**
+   * Imports keep an account exactly as the source app had it, even with neither a name nor an
+   * issuer (`otpauth://totp?secret=…`); only a person typing one in is asked for a name.
+   */
+  allowUnnamed?: boolean;
+}
+
 /**
  * Turns raw input (form, URI or importer) into a storable draft, collecting every field problem
  * at once so a form can show them all.
  */
-export function resolveAccountInput(input: AccountInput): AccountDraft {
+export function resolveAccountInput(
+  input: AccountInput,
+  options: ResolveOptions = {},
+): AccountDraft {
   const parsed = accountInputSchema.safeParse(input);
   const fields: FieldIssue[] = parsed.success ? [] : zodIssues(parsed.error);
   let secret = '';
@@ -39,7 +50,12 @@ export function resolveAccountInput(input: AccountInput): AccountDraft {
     counter: input.counter,
   });
   if (!params.success) fields.push(...zodIssues(params.error));
-  if (parsed.success && parsed.data.name === '' && parsed.data.issuer === '') {
+  if (
+    !options.allowUnnamed &&
+    parsed.success &&
+    parsed.data.name === '' &&
+    parsed.data.issuer === ''
+  ) {
     fields.push({ path: ['name'], message: 'Enter an account name or an issuer.' });
   }
   if (fields.length > 0 || !parsed.success || !params.success) {

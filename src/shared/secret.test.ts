@@ -19,7 +19,7 @@ describe('normalizeBase32Secret', () => {
     ['   ', 'Enter the secret key.'],
     ['JBSWY3DPEHPK3PX1', 'not valid base32'],
     ['JBSWY3DPEHPK3PX!', 'not valid base32'],
-    ['JBSWY3', 'impossible length'],
+    ['JBSW=Y3DP', 'not valid base32'],
   ])('refuses %j with a field error', (input, message) => {
     const error = (() => {
       try {
@@ -32,6 +32,22 @@ describe('normalizeBase32Secret', () => {
     expect((error as TesseraError).code).toBe('INVALID_SECRET');
     expect((error as TesseraError).message).toContain(message);
     expect((error as TesseraError).fields?.[0]?.path).toEqual(['secret']);
+  });
+
+  it('accepts base32 of any length, as other apps do: trailing bits are ignored', () => {
+    for (const input of [
+      'A',
+      'JBSWY3',
+      'jbswy3d',
+      'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQG',
+      'JBSWY3DPE===',
+    ]) {
+      const normalized = normalizeBase32Secret(input);
+      expect(normalized).toBe(input.toUpperCase().replace(/=+$/, ''));
+      expect(base32ToBytes(normalized)).toHaveLength(Math.floor((normalized.length * 5) / 8));
+    }
+    // 'JBSWY3' holds 30 bits: three whole bytes, "Hel"; the six bits left over are dropped.
+    expect(Buffer.from(base32ToBytes('JBSWY3')).toString('latin1')).toBe('Hel');
   });
 
   it('never echoes the secret in its message', () => {

@@ -8,7 +8,9 @@ export const RECOMMENDED_SECRET_BITS = 128;
 
 /**
  * Normalises what people paste: spaces, dashes, lower case and trailing padding are tolerated.
- * Returns upper-case unpadded base32 or throws INVALID_SECRET naming the problem.
+ * Any length is accepted, as other authenticators read it: the bits after the last whole byte are
+ * ignored when the key is decoded. Only an empty secret or a character outside the base32
+ * alphabet is refused. Returns upper-case unpadded base32 or throws INVALID_SECRET.
  */
 export function normalizeBase32Secret(input: string): string {
   const cleaned = input.replace(/[\s-]/g, '').replace(/=+$/, '').toUpperCase();
@@ -20,12 +22,6 @@ export function normalizeBase32Secret(input: string): string {
   const bad = [...cleaned].find((ch) => !BASE32_ALPHABET.includes(ch));
   if (bad !== undefined) {
     const message = `The secret key is not valid base32: "${bad === '=' ? '=' : 'a character'}" is not allowed (use A–Z and 2–7).`;
-    throw new TesseraError('INVALID_SECRET', message, [{ path: ['secret'], message }]);
-  }
-  // Five bits per character: a length whose leftover bits do not fit a byte is a typo.
-  if ([1, 3, 6].includes(cleaned.length % 8)) {
-    const message =
-      'The secret key has an impossible length for base32; check for a missing or extra character.';
     throw new TesseraError('INVALID_SECRET', message, [{ path: ['secret'], message }]);
   }
   return cleaned;

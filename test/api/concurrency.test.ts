@@ -82,13 +82,20 @@ describe('parallel attempts', () => {
         (i % 2 === 0 ? f.a : a2).post(`/v1/users/${u.userId}/verify`, { code }),
       ),
     );
-    expect(tally(results)).toEqual({ INVALID_CODE: 5, LOCKED: 995 });
+    // Exactly five failures count before the lock. On a machine so busy that the 1,000 take
+    // longer than the 30 s lock, a guess after it lapses counts once more and locks again at
+    // once (attemptsRemaining 0): never two guesses for one place.
+    const counts = tally(results);
     const remaining = results
       .filter((r) => r.body.code === 'INVALID_CODE')
-      .map((r) => r.body.attemptsRemaining as number);
-    expect(remaining.sort()).toEqual([0, 1, 2, 3, 4]);
+      .map((r) => r.body.attemptsRemaining as number)
+      .sort();
+    const lapses = remaining.length - 5;
+    expect(lapses).toBeGreaterThanOrEqual(0);
+    expect(remaining).toEqual([...Array<number>(lapses).fill(0), 0, 1, 2, 3, 4]);
+    expect(counts).toEqual({ INVALID_CODE: 5 + lapses, LOCKED: 995 - lapses });
     const user = (await f.a.get(`/v1/users/${u.userId}`)).body;
-    expect(user.mfa.consecutiveFailures).toBe(5);
+    expect(user.mfa.consecutiveFailures).toBe(counts.INVALID_CODE);
     expect(
       (await f.a.post(`/v1/users/${u.userId}/verify`, { code: codeAt(u.secret, 1) })).body.code,
     ).toBe('LOCKED');

@@ -19,12 +19,13 @@ function tessera(args: string[], env: NodeJS.ProcessEnv = {}) {
   const run = spawnSync(process.execPath, [cli, ...args], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
-    timeout: 20_000,
+    timeout: 60_000,
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-describe('tessera CLI', () => {
+// Each test starts the CLI (a Node process that loads the whole app): slow on a busy machine.
+describe('tessera CLI', { timeout: 120_000 }, () => {
   it('lists its commands in --help', () => {
     const help = tessera(['--help']);
     expect(help.code).toBe(0);
@@ -51,9 +52,9 @@ describe('tessera CLI', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     try {
       await expect
-        .poll(() => stderr, { timeout: 15_000 })
+        .poll(() => stderr, { timeout: 45_000 })
         .toMatch(/\[KEYCHAIN_(UNAVAILABLE|LOCKED)\]/);
-      expect(stdout).toMatch(/running at http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+      expect(stdout).toMatch(/running at http:\/\/127\.0\.0\.1:\d+\/#token=/);
       expect(stderr).toMatch(/--key-file|Unlock/);
       expect(existsSync(join(dataDir, 'tessera.db'))).toBe(false);
     } finally {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AdminUser, ClientView } from '../../shared/contract/admin';
 import type { AuditEvent } from '../../shared/api';
-import { callerOf } from '../api/services';
+import { callerOf } from '../mfa/mfa-services';
 import type { Caller } from '../mfa/caller';
 import { stepAt } from '../mfa/totp';
 import { totpCodeAt } from '../testing/totp-code';
@@ -30,7 +30,7 @@ async function setup(): Promise<{
     name: 'intranet',
     scope: 'client',
   });
-  const caller = callerOf(app.mfa.clients.authenticate(`Bearer ${client.key}`));
+  const caller = callerOf(await app.mfa.clients.authenticate(`Bearer ${client.key}`));
   await app.mfa.users.put(caller, 'alice', { displayName: 'Alice' });
   const start = await app.mfa.enrollment.start(caller, 'alice', {}, false);
   const secret = Buffer.from(base32ToBytes(start.secret));
@@ -149,7 +149,7 @@ describe('admin console handlers', () => {
     const { app, client } = await setup();
     const revoked = await rpc<ClientView>(app, 'admin.revokeClient', { clientId: client.id });
     expect(revoked.revokedAt).not.toBeNull();
-    expect(() => app.mfa.clients.authenticate(`Bearer ${client.key}`)).toThrow(/revoked/);
+    await expect(app.mfa.clients.authenticate(`Bearer ${client.key}`)).rejects.toThrow(/revoked/);
     expect((await rpcError(app, 'admin.revokeClient', { clientId: client.id })).code).toBe(
       'VALIDATION_FAILED',
     );
@@ -201,6 +201,15 @@ describe('admin console handlers', () => {
         },
         'VALIDATION_FAILED',
         /./,
+      ],
+      [
+        'admin.setPolicy',
+        {
+          clientId: client.id,
+          policy: { mode: 'REQUIRED', window: 3, maxFailures: 5, backupCodeCount: 10 },
+        },
+        'VALIDATION_FAILED',
+        /window must be 0, 1 or 2/,
       ],
       ['admin.policy', { clientId: 'missing' }, 'CLIENT_NOT_FOUND', /missing/],
     ];

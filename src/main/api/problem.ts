@@ -30,6 +30,7 @@ const TITLES: Record<ApiErrorCode, string> = {
   INVALID_CODE: 'The code is not valid',
   CODE_REPLAYED: 'The code was already used',
   LOCKED: 'Too many failed attempts',
+  RATE_LIMITED: 'Too many requests for this API key',
   INTERNAL: 'Internal error',
   UNAVAILABLE: 'The database is busy',
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ApiErrorCode } from '../../shared/api';
-import type { Principal } from '../admin/clients-service';
+import type { Principal } from '../mfa/clients-service';
 import { MfaError } from '../mfa/mfa-error';
 
 export type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';

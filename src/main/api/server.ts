@@ -1,16 +1,23 @@
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { clientErrorResponse, problem, sendProblem, toProblem } from './problem';
 import { transportProblem } from './guard';
+import type { HttpLimits } from './http-limits';
 import { loopbackServers } from './loopback-listen';
 import { buildOpenApi } from './openapi';
 import type { Auth, Route } from './route';
-import type { Principal } from '../admin/clients-service';
+import type { Principal } from '../mfa/clients-service';
 import { MfaError } from '../mfa/mfa-error';
 import { adminRoutes } from './routes/admin';
 import { metaRoutes } from './routes/meta';
 import { totpRoutes } from './routes/totp';
 import { userRoutes } from './routes/users';
-import type { MfaServices } from './services';
+import {
+  createRequestBudget,
+  requestBudgetFrom,
+  type RequestBudget,
+  type RequestBudgetOptions,
+} from './request-budget';
+import type { MfaServices } from '../mfa/mfa-services';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,15 +32,23 @@ export const BODY_LIMIT_BYTES = 16 * 1024;
 export interface ApiServerOptions {
   services: MfaServices;
   version: string;
-  /** 0 picks a free port. */
-  port: number;
+  /** 0 picks a free port; null listens on TCP not at all (socket only). */
+  port: number | null;
+  /** Also (or only) a Unix socket (0600) or Windows named pipe at this path. */
+  socketPath?: string;
+  /** Timeouts and the connection cap; defaults in http-limits.ts. */
+  httpLimits?: HttpLimits;
+  /** Requests per API key; from TESSERA_API_RATE_LIMIT or a high default. */
+  requestBudget?: RequestBudgetOptions;
 }
 
 export interface ApiServer {
-  url: string;
+  /** `http://127.0.0.1:port`, or null when listening on the socket only. */
+  url: string | null;
   /** The same API on [::1] and the same port, when the machine has IPv6. */
   ipv6Url: string | null;
-  port: number;
+  port: number | null;
+  socketPath: string | null;
   close(): Promise<void>;
 }
 
@@ -48,9 +63,20 @@ export function apiRoutes(services: MfaServices, version: string): Route[] {
   return routes;
 }
 
-function authorize(services: MfaServices, auth: Auth, request: FastifyRequest): Principal | null {
+async function authorize(
+  services: MfaServices,
+  budget: RequestBudget,
+  auth: Auth,
+  request: FastifyRequest,
+): Promise<Principal | null> {
   if (auth === 'none') return null;
-  const principal = services.clients.authenticate(request.headers.authorization);
+  const principal = await services.clients.authenticate(request.headers.authorization);
+  const wait = budget.take(principal.clientId);
+  if (wait > 0) {
+    throw new MfaError('RATE_LIMITED', 'This API key sent too many requests; retry shortly.', {
+      retryAfterSeconds: wait,
+    });
+  }
   if (principal.scope !== auth) {
     throw new MfaError(
       'FORBIDDEN_SCOPE',
@@ -64,7 +90,8 @@ function authorize(services: MfaServices, auth: Auth, request: FastifyRequest): 
 
 /** The loopback verification API. Logging is off: requests carry codes and keys. */
 export async function startApiServer(options: ApiServerOptions): Promise<ApiServer> {
-  const servers = loopbackServers();
+  const servers = loopbackServers(options.httpLimits);
+  const budget = createRequestBudget(options.requestBudget ?? requestBudgetFrom());
   const app = Fastify({
     logger: false,
     serverFactory: servers.serverFactory,
@@ -84,7 +111,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       );
     },
   });
-  let port = options.port;
+  let port = options.port ?? 0;
   // A decoration, set on every request: fastify keeps the request's shape stable with it (a
   // WeakMap entry per request cost the garbage collector more).
   app.decorateRequest('principal', null);
@@ -92,7 +119,10 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   app.removeContentTypeParser('text/plain');
 
   app.addHook('onRequest', (request, reply, done) => {
-    const refused = transportProblem(request.headers, port);
+    const refused = transportProblem(
+      request.headers,
+      servers.viaPath(request.raw.socket) ? null : port,
+    );
     if (refused) {
       sendProblem(reply, refused);
       return;
@@ -105,27 +135,23 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       method: route.method,
       url: route.url,
       // Authentication before the body is read: no key, no parsing, and 401/403 win over 413/415.
-      onRequest: (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+      onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
         try {
-          request.principal = authorize(options.services, route.auth, request);
+          request.principal = await authorize(options.services, budget, route.auth, request);
         } catch (error) {
-          sendProblem(reply, toProblem(error));
-          return;
+          return sendProblem(reply, toProblem(error));
         }
         if (route.schemas.body && hasBodyWithoutType(request)) {
-          sendProblem(
+          return sendProblem(
             reply,
             problem(
               'UNSUPPORTED_MEDIA_TYPE',
               'Send the body as JSON with `Content-Type: application/json`.',
             ),
           );
-          return;
         }
-        done();
       },
-      // Not async: that would be one more suspended frame per request. A synchronous throw
-      // (validation) reaches the error handler as a rejection would.
+      // A synchronous throw (validation) reaches the error handler as a rejection would.
       handler: (request, reply) =>
         Promise.resolve(route.run(request, request.principal)).then((result) => {
           reply.code(result.status).header('cache-control', 'no-store');
@@ -147,24 +173,25 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
     sendProblem(reply, toProblem(error));
   });
 
-  await app.listen({ host: '127.0.0.1', port: options.port });
-  const address = app.server.address();
-  port = typeof address === 'object' && address ? address.port : options.port;
-  const ipv6 = await servers.listenIpv6(port);
-  const checkpointer = options.services.startCheckpointer();
-  const codesAhead = options.services.startCodesAhead();
-  // After the codes-ahead worker: each factor cached is handed to it.
-  const warmUp = options.services.startFactorWarmUp();
+  // The sockets are ours to listen on (fastify only built the handler), so that a port taken on
+  // either family fails the whole start and nothing is left half-listening.
+  await app.ready();
+  let ipv6 = false;
+  try {
+    if (options.port !== null) ({ port, ipv6 } = await servers.listenTcp(options.port));
+    if (options.socketPath) await servers.listenPath(options.socketPath);
+  } catch (error) {
+    await servers.close();
+    await app.close();
+    throw error;
+  }
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: options.port === null ? null : `http://127.0.0.1:${port}`,
     ipv6Url: ipv6 ? `http://[::1]:${port}` : null,
-    port,
+    port: options.port === null ? null : port,
+    socketPath: options.socketPath ?? null,
     async close() {
-      warmUp.stop();
       await Promise.all([app.close(), servers.close()]);
-      await Promise.all([checkpointer.stop(), codesAhead.stop()]);
-      // The owner may already have closed the database (Electron quits synchronously).
-      if (options.services.ctx.db.open) options.services.ctx.writes.flush();
     },
   };
 }

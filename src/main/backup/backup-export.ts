@@ -1,7 +1,8 @@
 import { TesseraError } from '../../shared/errors';
 import { formatOtpauthUri } from '../../shared/otpauth-uri';
-import { EMPTY_ORGANISATION, type Organisation } from '../../shared/organisation';
+import { EMPTY_ORGANISATION } from '../../shared/organisation';
 import type { StoredAccount } from '../vault/account-repository';
+import type { BackupSource } from './backup-accounts';
 import { DEFAULT_SCRYPT, type ScryptParams } from './backup-envelope';
 import { encryptPayload } from './backup-crypto';
 import { PAYLOAD_VERSION, type BackupPayload } from './backup-payload';
@@ -27,8 +28,7 @@ export interface BackupExportOptions {
 
 /** The whole vault, encrypted, as the bytes of a `.tessera` file (pretty JSON, one envelope). */
 export async function exportEncryptedBackup(
-  accounts: StoredAccount[],
-  organised: ReadonlyMap<string, Organisation>,
+  accounts: BackupSource[],
   options: BackupExportOptions,
 ): Promise<Buffer> {
   checkBackupPassword(options.password);
@@ -47,7 +47,8 @@ export async function exportEncryptedBackup(
       secret: a.secret,
       position: a.position,
       createdAt: a.createdAt,
-      ...(organised.get(a.id) ?? EMPTY_ORGANISATION),
+      ...(a.recoveryCodes?.length ? { recoveryCodes: a.recoveryCodes } : {}),
+      ...(a.organisation ?? EMPTY_ORGANISATION),
     })),
   };
   const plaintext = Buffer.from(JSON.stringify(payload), 'utf8');

@@ -49,11 +49,14 @@ function toEntry(account: BackupAccount): ImportEntry {
   const label = labelOf(account);
   try {
     const { favourite, tags, note, lastUsedAt, customIcon, position } = account;
-    return {
+    const entry: ImportEntry = {
       label,
       draft: resolveAccountInput(account),
       organisation: { favourite, tags, note, lastUsedAt, customIcon, position },
     };
+    return account.recoveryCodes?.length
+      ? { ...entry, recoveryCodes: account.recoveryCodes }
+      : entry;
   } catch (error) {
     if (error instanceof TesseraError) return { label, skipReason: error.message };
     throw error;

@@ -5,8 +5,7 @@ import type { ImportPreview, ImportSummary } from '../../shared/contract/import'
 import { rpc } from '../testing/errors';
 import { openTempApp, type TempApp } from '../testing/temp-app';
 import type { App } from '../app';
-import { createAccountRepository } from '../vault/account-repository';
-import { createOrganisationRepository } from '../vault/organisation-repository';
+import { backupAccounts } from './backup-accounts';
 import { encryptPayload } from './backup-crypto';
 import { exportEncryptedBackup } from './backup-export';
 
@@ -67,8 +66,7 @@ describe('backup with organisation', () => {
     expect(before.map((v) => v.issuer)).toEqual(['Bank', 'Google', 'GitHub']);
 
     const bytes = await exportEncryptedBackup(
-      createAccountRepository(app.db).list(),
-      createOrganisationRepository(app.db).all(),
+      backupAccounts(app.accounts, app.recoveryCodes, app.organisationRepository),
       { password: PASSWORD, now: new Date(), appVersion: 'test', scrypt: FAST },
     );
     expect(await restore(target.app, bytes)).toMatchObject({ imported: 3, skipped: [] });

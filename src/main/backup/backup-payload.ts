@@ -6,12 +6,14 @@ import {
   otpTypeSchema,
 } from '../../shared/account';
 import { MAX_NOTE_LENGTH, MAX_STORED_ICON_CHARS } from '../../shared/organisation';
+import { MAX_RECOVERY_CODES } from '../../shared/recovery-codes';
 
 /**
  * The encrypted part: everything the vault holds. Later features add optional sections here
  * (and bump `version` only for changes an older reader would get wrong).
- * Version 2 adds the organisation (favourite, tags, note, last use, custom icon) as optional
- * fields, so a version 1 payload reads as accounts with none; the order was always `position`.
+ * 2: recovery codes per account (an older reader would drop them silently) and the organisation
+ * (favourite, tags, note, last use, custom icon), all optional fields, so a version 1 payload reads
+ * as accounts with none; the order was always `position`. Version 1 still reads.
  */
 export const PAYLOAD_VERSION = 2;
 
@@ -35,6 +37,10 @@ export const backupAccountSchema = z.object({
     .optional(),
   lastUsedAt: z.string().max(64).nullable().optional(),
   customIcon: z.string().max(MAX_STORED_ICON_CHARS).nullable().optional(),
+  recoveryCodes: z
+    .array(z.object({ code: z.string().max(64), usedAt: z.string().max(64).nullable() }))
+    .max(MAX_RECOVERY_CODES)
+    .optional(),
 });
 export type BackupAccount = z.infer<typeof backupAccountSchema>;
 

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportSummary } from '../../shared/contract/import';
 import { openTempApp, type TempApp } from '../testing/temp-app';
-import { createAccountRepository } from '../vault/account-repository';
-import { createOrganisationRepository } from '../vault/organisation-repository';
 import { exportEncryptedBackup, exportUriList } from './backup-export';
 import { rpc as callChannel, rpcError as failingChannel } from '../testing/errors';
 
@@ -56,21 +54,15 @@ function seed(): void {
 }
 
 const snapshot = () =>
-  createAccountRepository(temp.app.db)
-    .list()
-    .map(({ id: _id, createdAt: _c, position: _p, ...rest }) => rest);
+  temp.app.accounts.list().map(({ id: _id, createdAt: _c, position: _p, ...rest }) => rest);
 
 async function backupBytes(): Promise<Buffer> {
-  return exportEncryptedBackup(
-    createAccountRepository(temp.app.db).list(),
-    createOrganisationRepository(temp.app.db).all(),
-    {
-      password: PASSWORD,
-      now: new Date(),
-      appVersion: 'test',
-      scrypt: FAST,
-    },
-  );
+  return exportEncryptedBackup(temp.app.accounts.list(), {
+    password: PASSWORD,
+    now: new Date(),
+    appVersion: 'test',
+    scrypt: FAST,
+  });
 }
 
 async function restore(bytes: Buffer, password: string): Promise<ImportSummary> {
@@ -212,7 +204,7 @@ describe('plain exports', () => {
     seed();
     const before = snapshot();
     const { text } = await rpc<{ text: string }>('export.uris', { acknowledgedPlaintext: true });
-    expect(text).toBe(exportUriList(createAccountRepository(temp.app.db).list()));
+    expect(text).toBe(exportUriList(temp.app.accounts.list()));
     expect(text.trim().split('\n')).toHaveLength(4);
     expect((await rpcError('export.uris', {})).code).toBe('VALIDATION_FAILED');
     clearVault();

@@ -6,6 +6,7 @@ import { webCommand } from './commands/web';
 import { serveCommand } from './commands/serve';
 import { clientsCommand } from './commands/clients';
 import { keyfileCommand } from './commands/keyfile';
+import { codeCommand, listCommand } from './commands/code';
 
 /** `tessera`: the plain-Node entry (no Electron). Each command lives in ./commands. */
 export function buildProgram(): Command {
@@ -18,5 +19,7 @@ export function buildProgram(): Command {
     .addCommand(clientsCommand())
     .addCommand(keyfileCommand())
     .addCommand(importCommand())
-    .addCommand(exportCommand());
+    .addCommand(exportCommand())
+    .addCommand(listCommand())
+    .addCommand(codeCommand());
 }

@@ -1,32 +1,31 @@
 import { clipboard, ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { CLIPBOARD_IPC_CHANNEL, RPC_IPC_CHANNEL } from '../../shared/contract/bridge-names';
 import type { Router } from '../ipc/router';
-import { isAppUrl } from './window-options';
+import { createClipboardBridge } from './clipboard-bridge';
+import { isAppUrl } from './renderer-source';
 
-const MAX_CLEAR_MS = 5 * 60 * 1000;
-
-/** Every handler first checks that the call comes from our window's own top frame. */
+/** Every handler first checks that the call comes from one of our windows' own top frame. */
 function trusted(
   event: IpcMainInvokeEvent,
-  window: () => WebContents | undefined,
-  appFileUrl: string,
+  ours: (contents: WebContents) => boolean,
+  appOrigin: string,
 ): boolean {
   const frame = event.senderFrame;
   return (
-    event.sender === window() &&
+    ours(event.sender) &&
     frame !== null &&
     frame === event.sender.mainFrame &&
-    isAppUrl(frame.url, process.env.ELECTRON_RENDERER_URL, appFileUrl)
+    isAppUrl(frame.url, appOrigin)
   );
 }
 
 export function registerIpc(
   router: Router,
-  window: () => WebContents | undefined,
-  appFileUrl: string,
+  ours: (contents: WebContents) => boolean,
+  appOrigin: string,
 ): void {
   ipcMain.handle(RPC_IPC_CHANNEL, (event, channel: unknown, input: unknown) => {
-    if (!trusted(event, window, appFileUrl)) {
+    if (!trusted(event, ours, appOrigin)) {
       return {
         ok: false,
         error: { code: 'FORBIDDEN_SENDER', message: 'IPC from an untrusted frame.' },
@@ -35,16 +34,10 @@ export function registerIpc(
     return router(channel, input);
   });
 
-  ipcMain.handle(CLIPBOARD_IPC_CHANNEL, (event, text: unknown, clearAfterMs: unknown) => {
-    if (!trusted(event, window, appFileUrl) || typeof text !== 'string' || text.length > 64) return;
-    clipboard.writeText(text);
-    const delay =
-      typeof clearAfterMs === 'number' ? Math.min(Math.max(clearAfterMs, 0), MAX_CLEAR_MS) : 30_000;
-    // Only clear what we put there: the person may have copied something else since.
-    setTimeout(() => {
-      void Promise.resolve(clipboard.readText()).then((current) => {
-        if (current === text) clipboard.clear();
-      });
-    }, delay).unref();
-  });
+  const copy = createClipboardBridge(clipboard);
+  ipcMain.handle(CLIPBOARD_IPC_CHANNEL, (event, request: unknown) =>
+    trusted(event, ours, appOrigin)
+      ? copy(request)
+      : { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'IPC from an untrusted frame.' } },
+  );
 }

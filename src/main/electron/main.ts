@@ -1,63 +1,50 @@
-import { app, BrowserWindow, desktopCapturer, session, shell } from 'electron';
+import { app, BrowserWindow, protocol, shell } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { openApp } from '../app';
 import { createAppOpener, deferredRouter } from '../ipc/deferred-router';
 import { resolveConfig } from '../config';
 import { registerIpc } from './ipc';
-import { isAppUrl, windowOptions } from './window-options';
-import { CONTENT_SECURITY_POLICY } from '../web/web-server';
+import { windowOptions } from './window-options';
 import { startLocalApi } from '../api/start-local-api';
 import type { ApiServer } from '../api/server';
+import { APP_SCHEME_PRIVILEGES, handleAppRequest, rendererRoot } from './app-protocol';
+import { APP_SCHEME, devToolsAllowed, isAppUrl, rendererSource } from './renderer-source';
+import { hardenSession } from './session-hardening';
+import { startQuickAccess } from './quick-access';
 
+// Before `ready`: privileged schemes can only be declared then; every renderer sandboxed.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+const run = { packaged: app.isPackaged, env: process.env };
+const source = rendererSource(run);
 let mainWindow: BrowserWindow | undefined;
-const rendererIndex = join(__dirname, '../renderer/index.html');
-const appFileUrl = pathToFileURL(rendererIndex).href;
 
 function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(join(__dirname, '../preload/index.js')));
+  const window = new BrowserWindow(
+    windowOptions(join(__dirname, '../preload/index.js'), devToolsAllowed(run)),
+  );
   window.setContentProtection(true);
   window.once('ready-to-show', () => window.show());
-  const devServer = process.env.ELECTRON_RENDERER_URL;
 
   window.webContents.setWindowOpenHandler(({ url }) => {
     if (/^https:\/\//.test(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, devServer, appFileUrl)) event.preventDefault();
+    if (!isAppUrl(url, source.origin)) event.preventDefault();
+  });
+  window.webContents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, source.origin)) event.preventDefault();
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
-
-  if (devServer) void window.loadURL(devServer);
-  else void window.loadFile(rendererIndex);
+  loadRenderer(window);
   return window;
 }
 
-function hardenSession(): void {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: {
-        ...details.responseHeaders,
-        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
-      },
-    });
-  });
-  // A camera for QR scanning is the only permission the app ever asks for.
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
-    callback(permission === 'media'),
-  );
-  // "Scan QR code on screen": getDisplayMedia in the renderer, answered with the OS picker where
-  // there is one, else the primary screen.
-  session.defaultSession.setDisplayMediaRequestHandler(
-    (_request, callback) => {
-      void desktopCapturer.getSources({ types: ['screen'] }).then(
-        (sources) => callback(sources[0] ? { video: sources[0] } : {}),
-        () => callback({}),
-      );
-    },
-    { useSystemPicker: true },
-  );
+/** The renderer from the app's scheme (or the dev server); `hash` picks a view, e.g. `quick`. */
+function loadRenderer(window: BrowserWindow, hash?: string): void {
+  void window.loadURL(hash ? `${source.url}#${hash}` : source.url);
 }
 
 async function start(): Promise<void> {
@@ -70,7 +57,9 @@ async function start(): Promise<void> {
     mainWindow?.focus();
   });
   await app.whenReady();
-  hardenSession();
+  const root = rendererRoot(__dirname);
+  protocol.handle(APP_SCHEME, (request) => handleAppRequest(root, request));
+  hardenSession(source.origin, () => mainWindow);
 
   // The window opens even when the vault cannot (locked keychain, wrong key...): the renderer
   // shows the reason and retries through the deferred router. The API starts with the first
@@ -80,20 +69,48 @@ async function start(): Promise<void> {
     resolveConfig({ dataDir: process.env.TESSERA_DATA_DIR ?? app.getPath('userData') }),
     async (config) => {
       const opened = await openApp(config);
-      void startLocalApi(opened).then((server) => (api = server));
+      // Awaited so the window's first `app.info` already knows whether the API is up; a failure
+      // (a port held by another program) is shown there, and the authenticator stays usable.
+      api = await startLocalApi(opened).catch((error: unknown) => {
+        console.error(`tessera: the verification API did not start: ${(error as Error).message}`);
+        return undefined;
+      });
       return opened;
     },
   );
-  registerIpc(deferredRouter(opener, 'electron'), () => mainWindow?.webContents, appFileUrl);
+  const showMainWindow = () => {
+    if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createWindow();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  };
+  const quickAccess = startQuickAccess({
+    opener,
+    preloadPath: join(__dirname, '../preload/index.js'),
+    load: loadRenderer,
+    showMainWindow,
+    quit: () => app.quit(),
+  });
+  registerIpc(
+    deferredRouter(opener, 'electron'),
+    (contents) => contents === mainWindow?.webContents || quickAccess.isQuickWindow(contents),
+    source.origin,
+  );
   mainWindow = createWindow();
+  // A reload of the window asks for the master password again, as in browser mode.
+  mainWindow.webContents.on('did-start-loading', () => opener.current()?.lock.lockIfProtected());
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  void opener.open().catch(() => undefined);
+  void opener
+    .open()
+    .then(() => quickAccess.refresh())
+    .catch(() => undefined);
   app.on('will-quit', () => {
+    quickAccess.dispose();
     void api?.close();
     opener.current()?.close();
   });

@@ -1,7 +1,10 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 /** Hardened options for the one app window; asserted by unit tests. */
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function windowOptions(
+  preloadPath: string,
+  devTools: boolean,
+): BrowserWindowConstructorOptions {
   return {
     width: 1024,
     height: 720,
@@ -21,21 +24,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
-      devTools: process.env.NODE_ENV === 'development',
+      devTools,
     },
   };
-}
-
-/**
- * Only our own bundle may be shown or call IPC: the dev server in development, otherwise the one
- * packaged index.html (any other file:// page would be foreign content).
- */
-export function isAppUrl(
-  url: string,
-  devServerUrl: string | undefined,
-  appFileUrl: string,
-): boolean {
-  if (devServerUrl) return url.startsWith(devServerUrl);
-  const bare = url.split(/[?#]/)[0];
-  return bare === appFileUrl;
 }

@@ -1,4 +1,6 @@
-import { formatsForDetection } from './format-registry';
+import { IMPORT_SOURCES } from '../../shared/import-sources';
+import { formatsForDetection, type DetectableFormat } from './format-registry';
+import { withKdfBudget } from './formats/shared/kdf-budget';
 import { ImportError, type ImportOptions, type ImportParseResult } from './import-types';
 import { looksLikeImageName } from '../../shared/qr/image-sniff';
 
@@ -8,6 +10,53 @@ export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 export interface DetectOptions extends ImportOptions {
   /** Only to word errors ("named like an image"); never used to choose a format. */
   fileName?: string;
+  /**
+   * The app the person says the file comes from ("Import from…", `--format`): an app id of the
+   * import sources or a format id. Its formats are tried first, and read even when the file
+   * carries no mark of them (andOTP's old encrypted backups have none).
+   */
+  format?: string;
+}
+
+/** The formats an app id or a format id names; IMPORT_UNRECOGNIZED for a name we do not know. */
+export function formatsNamed(name: string): DetectableFormat[] {
+  const all = formatsForDetection();
+  const key = name.trim().toLowerCase();
+  const ids = IMPORT_SOURCES.find((app) => app.id === key)?.formatIds ?? [key];
+  const named = all.filter((f) => ids.includes(f.id));
+  if (named.length === 0) {
+    const known = [...IMPORT_SOURCES.map((app) => app.id), ...all.map((f) => f.id)];
+    throw new ImportError(
+      'IMPORT_UNRECOGNIZED',
+      `There is no import format called “${name.slice(0, 40)}”. Known: ${[...new Set(known)].join(', ')}.`,
+    );
+  }
+  return named;
+}
+
+async function parseAs(
+  format: DetectableFormat,
+  bytes: Uint8Array,
+  text: string | undefined,
+  options: DetectOptions,
+): Promise<ImportParseResult[]> {
+  try {
+    return await withKdfBudget(() => format.parseAll(bytes, text, options));
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw new ImportError(
+      'IMPORT_MALFORMED',
+      `The file looks like ${format.id} but could not be read.`,
+    );
+  }
+}
+
+function detects(format: DetectableFormat, bytes: Uint8Array, text: string | undefined): boolean {
+  try {
+    return format.detect(bytes, text);
+  } catch {
+    return false;
+  }
 }
 
 function asText(bytes: Uint8Array): string | undefined {
@@ -48,23 +97,11 @@ export async function parseImportFile(
     );
   }
   const text = asText(bytes);
-  for (const format of formatsForDetection()) {
-    let matches = false;
-    try {
-      matches = format.detect(bytes, text);
-    } catch {
-      matches = false;
-    }
-    if (!matches) continue;
-    try {
-      return await format.parseAll(bytes, text, options);
-    } catch (error) {
-      if (error instanceof ImportError) throw error;
-      throw new ImportError(
-        'IMPORT_MALFORMED',
-        `The file looks like ${format.id} but could not be read.`,
-      );
-    }
-  }
+  const named = options.format ? formatsNamed(options.format) : [];
+  const found = [...named, ...formatsForDetection()].find((f) => detects(f, bytes, text));
+  if (found) return parseAs(found, bytes, text, options);
+  // Nothing claims the file, but the person named its app: read it as that app's file.
+  const forced = named.find((f) => f.id !== 'qr-image' && f.id !== 'otpauth-uri-list');
+  if (forced) return parseAs(forced, bytes, text, options);
   throw unrecognized(text, options.fileName);
 }

@@ -2,13 +2,18 @@ import QRCode from 'qrcode';
 import { TesseraError } from '../../shared/errors';
 import { formatOtpauthUri } from '../../shared/otpauth-uri';
 import { exportEncryptedBackup, exportUriList } from '../backup/backup-export';
-import type { Handlers } from '../ipc/router';
+import type { Handlers } from '../../shared/contract/handlers';
 import type { AccountRepository } from '../vault/account-repository';
+import type { RecoveryCodeRepository } from '../vault/recovery/recovery-code-repository';
+import { backupAccounts } from '../backup/backup-accounts';
 import type { OrganisationRepository } from '../vault/organisation-repository';
 import { createImportService } from './import-service';
+import { workerParser } from './worker/parse-in-worker';
+import type { WorkerLimits } from './worker/run-worker';
 
 type TransferChannel =
   | 'import.previewFile'
+  | 'import.cancelParse'
   | 'import.previewTexts'
   | 'import.confirm'
   | 'import.cancel'
@@ -23,29 +28,46 @@ function dateStamp(now: number): string {
 /** Router handlers for import, export and per-account QR; app.ts spreads them into its router. */
 export function transferHandlers(
   repository: AccountRepository,
+  recoveryCodes: RecoveryCodeRepository,
   organisation: OrganisationRepository,
   clock: () => number,
   appVersion: string,
+  importLimits?: WorkerLimits,
 ): Pick<Handlers, TransferChannel> {
-  const imports = createImportService(repository, organisation, clock);
+  const imports = createImportService(
+    repository,
+    recoveryCodes,
+    organisation,
+    clock,
+    workerParser(importLimits),
+  );
   return {
-    'import.previewFile': ({ dataBase64, fileName, password, appendTo }) =>
-      imports.previewFile(new Uint8Array(Buffer.from(dataBase64, 'base64')), {
-        fileName,
-        password,
-        appendTo,
-      }),
+    'import.previewFile': ({ dataBase64, fileName, password, appendTo, format, parseId }) =>
+      imports.previewFile(
+        { base64: dataBase64 },
+        {
+          fileName,
+          password,
+          appendTo,
+          format,
+          parseId,
+        },
+      ),
+    'import.cancelParse': ({ parseId }) => imports.cancelParse(parseId),
     'import.previewTexts': ({ texts, appendTo }) => imports.previewTexts(texts, appendTo),
     'import.confirm': ({ id, exclude, includeDuplicates }) =>
       imports.confirm(id, { exclude, includeDuplicates }),
     'import.cancel': ({ id }) => imports.cancel(id),
     'export.backup': async ({ password }) => {
       const now = clock();
-      const bytes = await exportEncryptedBackup(repository.list(), organisation.all(), {
-        password,
-        now: new Date(now),
-        appVersion,
-      });
+      const bytes = await exportEncryptedBackup(
+        backupAccounts(repository, recoveryCodes, organisation),
+        {
+          password,
+          now: new Date(now),
+          appVersion,
+        },
+      );
       return {
         fileName: `tessera-backup-${dateStamp(now)}.tessera`,
         dataBase64: bytes.toString('base64'),

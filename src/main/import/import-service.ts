@@ -1,13 +1,20 @@
 import type { ImportPreview, ImportSummary } from '../../shared/contract/import';
 import type { AccountDraft } from '../../shared/account';
 import type { AccountRepository, StoredAccount } from '../vault/account-repository';
+import { TesseraError } from '../../shared/errors';
+import type {
+  RecoveryCodeInput,
+  RecoveryCodeRepository,
+} from '../vault/recovery/recovery-code-repository';
 import { bySourcePosition, organisationFromImport } from '../vault/imported-organisation';
 import type { OrganisationRepository } from '../vault/organisation-repository';
-import { parseImportFile, type DetectOptions } from './detect';
+import type { DetectOptions } from './detect';
 import { ImportError, type ImportEntry, type ImportParseResult } from './import-types';
 import { parsePayloads } from './payloads';
 import { createPendingImports, type PendingImport } from './pending-imports';
 import { classify, duplicateKey, previewOf } from './preview-view';
+import { workerParser, type ImportParser } from './worker/parse-in-worker';
+import type { ImportFileData } from './worker/worker-protocol';
 
 function noQrCode(): ImportError {
   return new ImportError(
@@ -25,18 +32,33 @@ function existingIndex(accounts: StoredAccount[]): Map<string, string> {
   return index;
 }
 
-/** Adds parse results to a pending import; a batch already read (same id and index) is ignored. */
-function merge(item: PendingImport, results: ImportParseResult[]): void {
+/**
+ * Adds parse results to a pending import; a batch already read (same id, index and content) is
+ * ignored. The CLI's dry run merges through here too, so it lists what a confirm would write.
+ */
+export function merge(
+  item: Pick<PendingImport, 'format' | 'entries' | 'batches'>,
+  results: ImportParseResult[],
+): void {
   for (const result of results) {
     if (result.batch) {
       const { index, size, id } = result.batch;
+      // The same batch scanned twice is read once. Hand-made payloads often all say "batch 1
+      // of 1, id 0": one with other accounts under the same numbers is another export, kept.
+      const payload = JSON.stringify([index, result.entries]);
       let state = item.batches.find((b) => b.id === id && b.size === size);
-      if (state?.received.has(index)) continue;
+      if (state?.payloads.has(payload)) continue;
       if (!state) {
-        state = { ...(id !== undefined ? { id } : {}), size, received: new Set() };
+        state = {
+          ...(id !== undefined ? { id } : {}),
+          size,
+          received: new Set(),
+          payloads: new Set(),
+        };
         item.batches.push(state);
       }
       state.received.add(index);
+      state.payloads.add(payload);
     }
     item.entries.push(...result.entries);
   }
@@ -52,10 +74,14 @@ function merge(item: PendingImport, results: ImportParseResult[]): void {
  */
 export function createImportService(
   repository: AccountRepository,
+  recoveryCodes: RecoveryCodeRepository,
   organisation: OrganisationRepository,
   clock: () => number,
+  parse: ImportParser = workerParser(),
 ) {
   const pending = createPendingImports(clock);
+  /** Parses in progress that asked to be cancellable, by the id their caller chose. */
+  const parsing = new Map<string, AbortController>();
   const isoNow = () => new Date(clock()).toISOString();
 
   function open(results: ImportParseResult[], appendTo?: string): ImportPreview {
@@ -65,12 +91,31 @@ export function createImportService(
   }
 
   return {
+    /** Parses in a worker; bytes move there (main keeps no copy of the file). */
     async previewFile(
-      bytes: Uint8Array,
-      options: DetectOptions & { appendTo?: string } = {},
+      file: ImportFileData,
+      {
+        appendTo,
+        parseId,
+        ...options
+      }: DetectOptions & { appendTo?: string; parseId?: string } = {},
     ): Promise<ImportPreview> {
-      if (options.appendTo) pending.get(options.appendTo); // fail fast on an expired id
-      return open(await parseImportFile(bytes, options), options.appendTo);
+      if (appendTo) pending.get(appendTo); // fail fast on an expired id
+      if (parseId !== undefined && parsing.has(parseId))
+        throw new TesseraError('VALIDATION_FAILED', 'That import is already being read.');
+      const controller = new AbortController();
+      if (parseId !== undefined) parsing.set(parseId, controller);
+      try {
+        return open(await parse(file, options, controller.signal), appendTo);
+      } finally {
+        if (parseId !== undefined) parsing.delete(parseId);
+      }
+    },
+    /** Stops reading a file (its worker is terminated); false when it had already finished. */
+    cancelParse(parseId: string): { cancelled: boolean } {
+      const controller = parsing.get(parseId);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
     },
     previewTexts(texts: string[], appendTo?: string): ImportPreview {
       if (texts.length === 0) throw noQrCode();
@@ -91,19 +136,27 @@ export function createImportService(
         if (status.status === 'skipped')
           skipped.push({ label: entry.label, reason: status.reason });
         else if (excluded.has(i)) skipped.push({ label: entry.label, reason: 'You left it out.' });
-        else if (status.status === 'duplicate' && !options.includeDuplicates) {
+        else if (status.status === 'duplicate' && !options.includeDuplicates)
           skipped.push({ label: entry.label, reason: status.reason });
-        } else chosen.push(entry);
+        else chosen.push(entry);
       });
+      // In the source app's order when it recorded one; codes and organisation go with their account.
       const ordered = bySourcePosition(chosen);
       const drafts: AccountDraft[] = ordered.map((entry) => entry.draft!);
-      organisation.atomically(() => {
-        const stored = repository.insertMany(drafts, isoNow());
-        stored.forEach((account, i) => {
-          const carried = ordered[i]!.organisation;
-          if (carried) organisation.write(account.id, organisationFromImport(carried));
-        });
-      });
+      const codes: (RecoveryCodeInput[] | undefined)[] = ordered.map((e) => e.recoveryCodes);
+      const now = isoNow();
+      recoveryCodes.withAccounts(
+        () => {
+          const stored = repository.insertMany(drafts, now);
+          stored.forEach((account, i) => {
+            const carried = ordered[i]!.organisation;
+            if (carried) organisation.write(account.id, organisationFromImport(carried));
+          });
+          return stored;
+        },
+        codes,
+        now,
+      );
       pending.delete(id);
       return { format: item.format, imported: drafts.length, skipped };
     },

@@ -1,6 +1,7 @@
 import type { AccountDraft } from '../../shared/account';
 import type { ImportedOrganisation } from '../../shared/organisation';
 import { TesseraError } from '../../shared/errors';
+import type { RecoveryCodeInput } from '../vault/recovery/recovery-code-repository';
 
 /**
  * Every importer (QR payloads, backups, other authenticators' exports) produces the same shape,
@@ -15,6 +16,8 @@ export interface ImportEntry {
   skipReason?: string;
   /** Tags, favourite, note, order... as the source app had them, when it had any. */
   organisation?: ImportedOrganisation;
+  /** Recovery codes that came with the account (Tessera backups). */
+  recoveryCodes?: RecoveryCodeInput[];
 }
 
 export interface ImportParseResult {

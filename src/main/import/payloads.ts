@@ -1,4 +1,5 @@
 import { TesseraError } from '../../shared/errors';
+import { withoutCaption } from '../../shared/payload-caption';
 import { parseOtpauthUri, parseOtpauthUriInput } from '../../shared/otpauth-uri';
 import { ImportError, type ImportEntry, type ImportParseResult } from './import-types';
 import { MIGRATION_PREFIX, parseMigrationUri } from './migration/migration-payload';
@@ -35,7 +36,7 @@ function labelForUri(text: string): string {
 function uriEntry(text: string): ImportEntry {
   const label = labelForUri(text);
   try {
-    const draft = parseOtpauthUri(text);
+    const draft = parseOtpauthUri(text, { allowUnnamed: true });
     const organisation = enteCodeDisplay(text);
     return organisation ? { label, draft, organisation } : { label, draft };
   } catch (error) {
@@ -56,7 +57,7 @@ export function parsePayloads(texts: string[], format: string): ImportParseResul
   const results: ImportParseResult[] = [];
   const plain: ImportEntry[] = [];
   const others: string[] = [];
-  for (const text of texts) {
+  for (const text of texts.map(withoutCaption)) {
     if (isMigration(text)) results.push(parseMigrationUri(text));
     else if (isOtpauth(text)) plain.push(uriEntry(text));
     else others.push(text);
@@ -72,6 +73,6 @@ export function parsePayloads(texts: string[], format: string): ImportParseResul
 export function payloadLines(text: string): string[] {
   return text
     .split(/\r?\n/)
-    .map((line) => line.trim())
+    .map(withoutCaption)
     .filter((line) => isOtpauth(line) || isMigration(line));
 }

@@ -6,6 +6,8 @@ export interface BatchState {
   id?: number;
   size: number;
   received: Set<number>;
+  /** What each batch read so far held, to know a rescan from another export's batch. */
+  payloads: Set<string>;
 }
 
 /** A parsed import that waits, in main only, for the person to confirm it by id. */

@@ -8,21 +8,40 @@ export function duplicateKey(draft: Pick<AccountDraft, 'type' | 'secret'>): stri
   return `${draft.type === 'hotp' ? 'hotp' : 'time'}:${draft.secret}`;
 }
 
-export type EntryStatus = { status: 'new' } | { status: 'duplicate' | 'skipped'; reason: string };
+export type EntryStatus =
+  { status: 'new' } | { status: 'repeat' | 'duplicate' | 'skipped'; reason: string };
 
-/** Classifies each entry against the vault and against the earlier entries of the same import. */
+/** Every field that makes an account: entries equal on all of them are one account twice. */
+function identityKey(d: AccountDraft): string {
+  const timing = d.type === 'hotp' ? `c${d.counter}` : `p${d.period}`;
+  return JSON.stringify([d.type, d.issuer, d.name, d.secret, d.algorithm, d.digits, timing]);
+}
+
+const REPEAT_REASON = 'Repeat within the file';
+
+/**
+ * Classifies each entry against the vault and against the earlier entries of the same import.
+ * Entries of one file that share a secret or a name but differ in any field are separate
+ * accounts (real exports hold such entries on purpose); only an entry identical in every field
+ * is a repeat, which is still imported unless the person leaves it out. The preview and the CLI
+ * both show these statuses, so what each says will be imported is the same.
+ */
 export function classify(entries: ImportEntry[], existing: Map<string, string>): EntryStatus[] {
-  const seen = new Set<string>();
-  return entries.map((entry) => {
+  const seen = new Map<string, number>();
+  return entries.map((entry, index) => {
     if (!entry.draft)
       return { status: 'skipped', reason: entry.skipReason ?? 'This entry cannot be imported.' };
-    const key = duplicateKey(entry.draft);
-    const label = existing.get(key);
+    const label = existing.get(duplicateKey(entry.draft));
     if (label !== undefined)
       return { status: 'duplicate', reason: `Already in your vault as “${label}”.` };
-    if (seen.has(key))
-      return { status: 'duplicate', reason: 'Appears more than once in this import.' };
-    seen.add(key);
+    const key = identityKey(entry.draft);
+    const first = seen.get(key);
+    if (first !== undefined)
+      return {
+        status: 'repeat',
+        reason: `${REPEAT_REASON}: identical in every field to entry ${first + 1}.`,
+      };
+    seen.set(key, index);
     return { status: 'new' };
   });
 }

@@ -1,19 +1,10 @@
-import { z } from 'zod';
-import {
-  contract,
-  isChannel,
-  type Channel,
-  type ChannelOutput,
-  type RpcResponse,
-} from '../../shared/contract';
+import type { z } from 'zod';
+import { contract, isChannel, type RpcResponse } from '../../shared/contract';
 import { TesseraError } from '../../shared/errors';
+import type { Handlers } from '../../shared/contract/handlers';
 import { zodIssues } from '../../shared/resolve-account';
 
-export type Handlers = {
-  [C in Channel]: (
-    input: z.output<(typeof contract)[C]['input']>,
-  ) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
-};
+export type { Handlers };
 
 export type Router = (channel: unknown, payload: unknown) => Promise<RpcResponse>;
 

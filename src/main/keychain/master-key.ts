@@ -6,7 +6,8 @@ export const MASTER_KEY_BYTES = 32;
 const MASTER_KEY_ACCOUNT = 'master-key';
 
 /** Every key Tessera uses is derived from the one master key, each for a single purpose. */
-export type KeyPurpose = 'database' | 'key-check' | 'backup-codes' | 'api-keys' | 'mfa-secrets';
+export type KeyPurpose =
+  'database' | 'key-check' | 'backup-codes' | 'api-keys' | 'mfa-secrets' | 'vault-key-wrap';
 
 export function deriveKey(master: Buffer, purpose: KeyPurpose): Buffer {
   return Buffer.from(hkdfSync('sha256', master, 'tessera/v1', purpose, 32));

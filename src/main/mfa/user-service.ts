@@ -1,6 +1,6 @@
 import type { UserView } from '../../shared/api';
 import type { Caller } from './caller';
-import type { MfaContext } from './mfa-context';
+import type { MfaCore } from './mfa-core';
 import { userNotFound } from './mfa-error';
 import { userView } from './user-view';
 
@@ -10,46 +10,45 @@ export interface PutUserInput {
 }
 
 /** Users of one API client: created by the application with its own ids. */
-export function createUserService(ctx: MfaContext) {
-  const { users, writes } = ctx;
+export function createUserService({ store, clock }: MfaCore) {
+  async function get(caller: Caller, userId: string): Promise<UserView> {
+    const user = await store.read.user(caller.clientId, userId);
+    if (!user) throw userNotFound(userId);
+    return userView(user, caller.policy.mode, clock());
+  }
   return {
-    async put(
-      caller: Caller,
-      userId: string,
-      input: PutUserInput,
-    ): Promise<{ created: boolean; user: UserView }> {
-      const created = await writes.run(() => {
-        const now = ctx.clock();
-        const existing = users.find(caller.clientId, userId);
-        const base = {
+    get,
+
+    async put(caller: Caller, userId: string, input: PutUserInput) {
+      const { created } = await store.transaction(async (tx) => {
+        const now = clock();
+        const { displayName, email } = input;
+        const upserted = await tx.upsertUser({
+          clientId: caller.clientId,
+          userId,
+          displayName,
+          email,
+          now,
+        });
+        await tx.record({
+          at: now,
           actor: caller.actor,
           clientId: caller.clientId,
           userId,
-          outcome: 'success' as const,
-        };
-        if (existing) {
-          users.update(existing.pk, input.displayName ?? null, input.email ?? null, now);
-          ctx.record({ ...base, event: 'user.updated' });
-          return false;
-        }
-        users.insert(caller.clientId, userId, input.displayName ?? null, input.email ?? null, now);
-        ctx.record({ ...base, event: 'user.created' });
-        return true;
+          event: upserted.created ? 'user.created' : 'user.updated',
+          outcome: 'success',
+        });
+        return upserted;
       });
-      return { created, user: this.get(caller, userId) };
-    },
-
-    get(caller: Caller, userId: string): UserView {
-      const row = users.find(caller.clientId, userId);
-      if (!row) throw userNotFound(userId);
-      return userView(row, caller.policy.mode, ctx.clock(), ctx.accepts);
+      return { created, user: await get(caller, userId) };
     },
 
     async delete(caller: Caller, userId: string): Promise<void> {
-      const deleted = await writes.run(() => {
-        const row = users.find(caller.clientId, userId);
-        if (!row || !users.delete(row.pk)) return false;
-        ctx.record({
+      const deleted = await store.transaction(async (tx) => {
+        const user = await tx.user(caller.clientId, userId);
+        if (!user || !(await tx.deleteUser(user.pk))) return false;
+        await tx.record({
+          at: clock(),
           actor: caller.actor,
           clientId: caller.clientId,
           userId,
@@ -58,7 +57,6 @@ export function createUserService(ctx: MfaContext) {
         });
         return true;
       });
-      ctx.factorCache.forget(caller.clientId, userId);
       if (!deleted) throw userNotFound(userId);
     },
   };

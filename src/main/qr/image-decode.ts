@@ -1,11 +1,8 @@
-import { decode as decodeBmp } from 'bmp-ts';
 import sharp from 'sharp';
 import { ImportError } from '../import/import-types';
 import { sniffImage, type ImageKind } from '../../shared/qr/image-sniff';
+import { bmpToRgba, MAX_PIXELS, tooLarge } from './bmp-decode';
 import type { RgbaImage } from '../../shared/qr/rgba-image';
-
-/** A hostile image must not make us allocate gigabytes: 50 megapixels covers any phone photo. */
-export const MAX_PIXELS = 50_000_000;
 
 function truncated(kind: ImageKind): ImportError {
   if (kind === 'heif') {
@@ -17,20 +14,6 @@ function truncated(kind: ImageKind): ImportError {
   return new ImportError(
     'IMPORT_TRUNCATED',
     `The ${kind.toUpperCase()} image is damaged or incomplete (was the file cut off while copying?).`,
-  );
-}
-
-function bmpToRgba(bytes: Uint8Array): RgbaImage {
-  const bmp = decodeBmp(Buffer.from(bytes), { toRGBA: true });
-  if (bmp.width * bmp.height > MAX_PIXELS) throw tooLarge();
-  if (bmp.data.length < Math.abs(bmp.width * bmp.height) * 4) throw truncated('bmp');
-  return { width: bmp.width, height: Math.abs(bmp.height), data: new Uint8Array(bmp.data) };
-}
-
-function tooLarge(): ImportError {
-  return new ImportError(
-    'IMPORT_TOO_LARGE',
-    'The image is too large to scan (more than 50 megapixels).',
   );
 }
 

@@ -11,6 +11,7 @@ import {
 import { createHmac } from 'node:crypto';
 import { TesseraError } from '../../shared/errors';
 import type { Migration } from './migration';
+import { rekeyLegacyCipher } from './rekey-legacy';
 
 export type Db = Database.Database;
 
@@ -85,7 +86,7 @@ function migrate(db: Db, file: string, list: readonly Migration[]): void {
  * page (every commit writes pages, and the checkpoint writes them again): 8.5 µs per random-row
  * update against 12.2 µs for AES-256-CBC (unauthenticated)
  * and 14.2 µs for ChaCha20-Poly1305. Opening a connection runs its Argon2id key derivation once
- * (about 20 ms). Existing databases keep the cipher they were created with.
+ * (about 20 ms). Databases of earlier versions are re-encrypted with it when opened.
  */
 export const DATABASE_CIPHER = 'aegis';
 /** Ciphers of databases created by earlier versions, tried in order when the current one fails. */
@@ -103,6 +104,7 @@ function openWithKey(file: string, key: Buffer, keyCheck: Buffer, existed: boole
       db.pragma(`cipher = '${cipher}'`);
       db.pragma(`hexkey='${key.toString('hex')}'`);
       db.prepare('SELECT count(*) FROM sqlite_master').get();
+      if (cipher !== DATABASE_CIPHER) rekeyLegacyCipher(db, key, DATABASE_CIPHER);
       return db;
     } catch (error) {
       db.close();
@@ -128,8 +130,12 @@ export function openDatabase({ file, key, keyCheck, migrations: list }: OpenData
   try {
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
-    // NORMAL in WAL mode survives a process crash (kill -9); only power loss can drop the last commit.
-    db.pragma('synchronous = NORMAL');
+    // FULL: a COMMIT returns once the WAL is synced, so a power cut after an answer cannot bring a
+    // spent code back (NORMAL survives kill -9 only). The MFA store's group commit makes one
+    // fsync serve a batch of verifies.
+    db.pragma('synchronous = FULL');
+    // Sorts and temporary tables stay in memory: never in a plaintext temporary file.
+    db.pragma('temp_store = MEMORY');
     db.pragma('foreign_keys = ON');
     migrate(db, file, list);
     assertEncrypted(db, file);

@@ -3,6 +3,7 @@ import type { AccountDraft, AccountView } from '../../shared/account';
 import { EMPTY_ORGANISATION, type Organisation } from '../../shared/organisation';
 import { isWeakSecret } from '../../shared/secret';
 import type { Db } from '../store/database';
+import { sealedFor, type VaultKeys } from './lock/vault-keys';
 
 interface AccountRow {
   id: string;
@@ -24,7 +25,8 @@ export interface StoredAccount extends AccountDraft {
   createdAt: string;
 }
 
-function fromRow(row: AccountRow): StoredAccount {
+function fromRow(row: AccountRow, keys: VaultKeys): StoredAccount {
+  const secret = keys.open(row.secret, sealedFor.accountSecret(row.id));
   return {
     id: row.id,
     issuer: row.issuer,
@@ -34,7 +36,7 @@ function fromRow(row: AccountRow): StoredAccount {
     digits: row.digits,
     period: row.period,
     counter: row.counter,
-    secret: row.secret,
+    secret: secret.toString('utf8'),
     position: row.position,
     createdAt: row.created_at,
   };
@@ -48,11 +50,15 @@ export function toView(
   return { ...rest, ...organisation, weakSecret: isWeakSecret(secret) };
 }
 
-/** SQL for vault accounts; every statement prepared once. */
-export function createAccountRepository(db: Db) {
+/**
+ * SQL for vault accounts; every statement prepared once. Secrets are sealed with the vault key
+ * (`keys()` answers LOCKED while the app is locked) and opened only when a row is read.
+ */
+export function createAccountRepository(db: Db, keys: () => VaultKeys) {
   const statements = {
     all: db.prepare<[], AccountRow>('SELECT * FROM vault_accounts ORDER BY position, created_at'),
     byId: db.prepare<[string], AccountRow>('SELECT * FROM vault_accounts WHERE id = ?'),
+    exists: db.prepare<[string], number>('SELECT 1 FROM vault_accounts WHERE id = ?').pluck(),
     // One statement for any number of ids: the list asks for the rows on screen at every rollover.
     byIds: db.prepare<[string], AccountRow>(
       'SELECT * FROM vault_accounts WHERE id IN (SELECT value FROM json_each(?)) ORDER BY position, created_at',
@@ -82,19 +88,26 @@ export function createAccountRepository(db: Db) {
         position: position++,
         createdAt: now,
       };
-      statements.insert.run({ ...draft, id: account.id, position: account.position, now });
+      const secret = keys().seal(
+        Buffer.from(draft.secret, 'utf8'),
+        sealedFor.accountSecret(account.id),
+      );
+      statements.insert.run({ ...draft, secret, id: account.id, position: account.position, now });
       return account;
     });
   });
 
+  const read = (row: AccountRow) => fromRow(row, keys());
   return {
-    list: (): StoredAccount[] => statements.all.all().map(fromRow),
+    list: (): StoredAccount[] => statements.all.all().map(read),
     getMany: (ids: string[]): StoredAccount[] =>
-      statements.byIds.all(JSON.stringify(ids)).map(fromRow),
+      statements.byIds.all(JSON.stringify(ids)).map(read),
     get: (id: string): StoredAccount | undefined => {
       const row = statements.byId.get(id);
-      return row && fromRow(row);
+      return row && read(row);
     },
+    /** Without opening the secret. */
+    exists: (id: string): boolean => statements.exists.get(id) !== undefined,
     /** All-or-nothing: either every draft is stored or none is. */
     insertMany,
     rename: (id: string, issuer: string, name: string, now: string): boolean =>
@@ -102,7 +115,7 @@ export function createAccountRepository(db: Db) {
     remove: (id: string): boolean => statements.remove.run(id).changes === 1,
     advanceCounter: (id: string, now: string): StoredAccount | undefined => {
       const row = statements.advance.get(now, id);
-      return row && fromRow(row);
+      return row && read(row);
     },
   };
 }

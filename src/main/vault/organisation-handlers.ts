@@ -1,5 +1,5 @@
 import type { organisationChannels } from '../../shared/contract/organisation';
-import type { Handlers } from '../ipc/router';
+import type { Handlers } from '../../shared/contract/handlers';
 import type { OrganisationService } from './organisation-service';
 
 /** Router handlers for the organisation channels; app.ts spreads them into its router. */

@@ -5,6 +5,7 @@ import {
   type SortMode,
 } from '../../shared/organisation';
 import type { Db } from '../store/database';
+import { sealedFor, type VaultKeys } from './lock/vault-keys';
 
 interface OrganisationRow {
   account_id: string;
@@ -15,18 +16,24 @@ interface OrganisationRow {
   custom_icon: string | null;
 }
 
-function fromRow(row: OrganisationRow): Organisation {
+/** A note is personal: sealed with the vault key like secrets; an empty note is stored as ''. */
+const openNote = (row: OrganisationRow, keys: () => VaultKeys): string =>
+  row.note === ''
+    ? ''
+    : keys().open(row.note, sealedFor.accountNote(row.account_id)).toString('utf8');
+
+function fromRow(row: OrganisationRow, keys: () => VaultKeys): Organisation {
   return {
     favourite: row.favourite === 1,
     tags: JSON.parse(row.tags) as string[],
-    note: row.note,
+    note: openNote(row, keys),
     lastUsedAt: row.last_used_at,
     customIcon: row.custom_icon,
   };
 }
 
-/** SQL for the organisation of accounts (migration 0030) and the list's sort setting. */
-export function createOrganisationRepository(db: Db) {
+/** SQL for the organisation of accounts (migration 0012) and the list's sort setting. */
+export function createOrganisationRepository(db: Db, keys: () => VaultKeys) {
   const statements = {
     all: db.prepare<[], OrganisationRow>('SELECT * FROM vault_account_organisation'),
     byId: db.prepare<[string], OrganisationRow>(
@@ -55,14 +62,15 @@ export function createOrganisationRepository(db: Db) {
 
   const get = (id: string): Organisation => {
     const row = statements.byId.get(id);
-    return row ? fromRow(row) : EMPTY_ORGANISATION;
+    return row ? fromRow(row, keys) : EMPTY_ORGANISATION;
   };
   const write = (id: string, o: Organisation): boolean =>
     statements.write.run({
       id,
       favourite: o.favourite ? 1 : 0,
       tags: JSON.stringify(o.tags),
-      note: o.note,
+      note:
+        o.note === '' ? '' : keys().seal(Buffer.from(o.note, 'utf8'), sealedFor.accountNote(id)),
       lastUsedAt: o.lastUsedAt,
       customIcon: o.customIcon,
     }).changes === 1;
@@ -95,7 +103,7 @@ export function createOrganisationRepository(db: Db) {
   return {
     /** Every organised account by id; accounts without a row have EMPTY_ORGANISATION. */
     all(): Map<string, Organisation> {
-      return new Map(statements.all.all().map((row) => [row.account_id, fromRow(row)]));
+      return new Map(statements.all.all().map((row) => [row.account_id, fromRow(row, keys)]));
     },
     get,
     /** Sets everything at once (import, restore): inside the caller's transaction. */

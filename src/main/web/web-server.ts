@@ -1,8 +1,9 @@
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Router } from '../ipc/router';
 import { isLoopbackHost, loopbackOrigins } from '../http/loopback-guard';
+import { WEB_SESSION_HEADER, WEB_SESSION_PATH } from '../../shared/contract/bridge-names';
+import { createStartLinks, type StartLinks } from './start-links';
 
 export interface WebServerOptions {
   router: Router;
@@ -10,17 +11,20 @@ export interface WebServerOptions {
   staticDir: string;
   /** 0 picks a free port. */
   port: number;
-  /** Fixed token for tests; a random one otherwise. */
-  token?: string;
+  /** Start links and sessions; tests pass their own (clock, lifetime). */
+  links?: StartLinks;
+  /** Called when a page (index.html) is about to be served: a (re)load asks for the master password again. */
+  onPageLoad?: () => void;
 }
 
 export interface WebServer {
+  /** The first start URL: `http://127.0.0.1:PORT/#token=…`, single use, short-lived. */
   url: string;
   port: number;
+  /** Another start URL, for another tab or browser (`tessera web --new-url`). */
+  newStartUrl(): string;
   close(): Promise<void>;
 }
-
-const TOKEN_COOKIE = 'tessera_token';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -36,33 +40,19 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function sameToken(given: string | undefined, token: string): boolean {
-  if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function cookieToken(request: FastifyRequest): string | undefined {
-  const header = request.headers.cookie ?? '';
-  for (const part of header.split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return value.join('=');
-  }
-  return undefined;
-}
-
 function refuse(reply: FastifyReply, status: number, code: string, message: string) {
   return reply.code(status).type('application/json').send({ ok: false, error: { code, message } });
 }
 
 /**
- * Browser mode: the renderer and the contract over loopback HTTP, the way Jupyter does it. The
- * token arrives once in the URL, is swapped for an HttpOnly SameSite=Strict cookie, and every
- * later request (assets and RPC) must carry it.
+ * Browser mode: the renderer and the contract over loopback HTTP. The start URL carries a token
+ * in its fragment (never sent in a request line, so never in a log or a Referer); the page trades
+ * it once at POST /session for a session secret that it keeps in the tab's sessionStorage and
+ * sends as the X-Tessera-Session header on every call. No cookie: cookies ignore ports, so any
+ * other service on 127.0.0.1 would receive it. The static bundle holds no secret and is public.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  const links = options.links ?? createStartLinks();
   // Big enough for an imported file (up to ~11 MiB, sent as base64).
   const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 16 * 1024 * 1024 });
   let port = options.port;
@@ -83,20 +73,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     ) {
       return refuse(reply, 403, 'FORBIDDEN_ORIGIN', 'Requests from other web sites are refused.');
     }
-    const query = request.query as { token?: string };
-    if (sameToken(query.token, token)) {
-      reply.header('set-cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      // Drop the token from the address bar and history once it is in the cookie.
-      return reply.redirect(request.url.split('?')[0] ?? '/', 303);
-    }
-    if (!sameToken(cookieToken(request), token)) {
-      return refuse(
-        reply,
-        401,
-        'UNAUTHENTICATED',
-        'Open the link with the token that `tessera web` printed.',
-      );
-    }
+    const path = request.url.split('?')[0];
+    if (request.method === 'GET' && (path === '/' || path === '/index.html'))
+      options.onPageLoad?.();
   });
 
   app.addHook('onSend', async (_request, reply) => {
@@ -106,19 +85,39 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     reply.header('cache-control', 'no-store');
   });
 
-  app.post<{ Params: { channel: string } }>('/rpc/:channel', async (request, reply) => {
-    reply.type('application/json');
-    return options.router(request.params.channel, request.body);
+  app.post<{ Body: { token?: unknown } | null }>(WEB_SESSION_PATH, async (request, reply) => {
+    const result = links.exchange(request.body?.token);
+    if (!result.ok) return refuse(reply, 401, result.code, result.message);
+    return reply.type('application/json').send({ ok: true, data: { session: result.session } });
   });
+
+  app.post<{ Params: { channel: string } }>(
+    '/rpc/:channel',
+    {
+      // Before the body is read: no session, no parsing of up to 16 MiB.
+      onRequest: async (request, reply) => {
+        const header = request.headers[WEB_SESSION_HEADER.toLowerCase()];
+        if (links.isSession(typeof header === 'string' ? header : undefined)) return;
+        return refuse(
+          reply,
+          401,
+          'UNAUTHENTICATED',
+          `Calls need the ${WEB_SESSION_HEADER} header of a tab opened from a start link; ` +
+            'run `tessera web --new-url` for a new link.',
+        );
+      },
+    },
+    async (request, reply) => {
+      reply.type('application/json');
+      return options.router(request.params.channel, request.body);
+    },
+  );
 
   await app.register(fastifyStatic, { root: options.staticDir, index: 'index.html' });
 
   await app.listen({ host: '127.0.0.1', port: options.port });
   const address = app.server.address();
   port = typeof address === 'object' && address ? address.port : options.port;
-  return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
-    port,
-    close: () => app.close(),
-  };
+  const newStartUrl = () => `http://127.0.0.1:${port}/#token=${links.mint()}`;
+  return { url: newStartUrl(), port, newStartUrl, close: () => app.close() };
 }

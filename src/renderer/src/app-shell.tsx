@@ -17,6 +17,10 @@ import { useRowActions } from './accounts/use-row-actions';
 import { OrganiseBar } from './organise/organise-bar';
 import { useListView } from './organise/use-list-view';
 import { useReorder } from './organise/use-reorder';
+import { ApiStatusBanner } from './status/api-status-banner';
+import { LockButton } from './lock/lock-button';
+import { SecurityButton } from './lock/security-button';
+import { FindRecoveryCodeButton } from './recovery/find-recovery-code';
 
 /**
  * The window: toolbar, start-up errors, the list (or its empty state) and the dialogs. While a
@@ -80,6 +84,7 @@ export function AppShell() {
               <ErrorBanner error={vault.load.error} onRetry={() => void vault.reload()} />
             )}
             {vault.load.status === 'loading' && <p className="loading">Opening your vault…</p>}
+            {vault.load.status === 'ready' && <ApiStatusBanner />}
             {/* Not role="status": that is the toast's; this only speaks the outcome of a move. */}
             <p className="visually-hidden" aria-live="polite" data-testid="list-announcer">
               {announcement}
@@ -102,6 +107,14 @@ export function AppShell() {
             )}
           </main>
         )}
+        {/* After the list in tab order, so the toolbar's path from search to Add stays short. */}
+        <footer className="app-footer">
+          <div role="group" aria-label="Security and recovery">
+            <FindRecoveryCodeButton />
+            <SecurityButton />
+            <LockButton />
+          </div>
+        </footer>
       </div>
       <AccountDialogs dialog={dialog} onClose={() => setDialog(null)} onAdded={onAdded} />
     </>

@@ -4,6 +4,7 @@ import { AppShell } from './app-shell';
 import { DialogLayerProvider } from './ui/dialog-layer';
 import { ToastProvider, useToast } from './ui/toast';
 import { asTesseraError, VaultProvider } from './vault/vault-context';
+import { LockProvider } from './lock/lock-context';
 
 function CodesAndShell() {
   const notify = useToast();
@@ -20,14 +21,16 @@ function CodesAndShell() {
   );
 }
 
-/** Providers, outermost first: messages, dialogs, the vault, then live codes. */
+/** Providers, outermost first: messages, dialogs, the lock, the vault, then live codes. */
 export function App() {
   return (
     <ToastProvider>
       <DialogLayerProvider>
-        <VaultProvider>
-          <CodesAndShell />
-        </VaultProvider>
+        <LockProvider>
+          <VaultProvider>
+            <CodesAndShell />
+          </VaultProvider>
+        </LockProvider>
       </DialogLayerProvider>
     </ToastProvider>
   );

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { QuickSearch } from './quick/quick-search';
 import './styles/base.css';
 import './styles/app.css';
 import './styles/list.css';
@@ -11,6 +12,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    {/* The Electron quick-search window loads the same bundle with #quick. */}
+    {window.location.hash === '#quick' ? <QuickSearch /> : <App />}
   </StrictMode>,
 );

@@ -89,7 +89,14 @@ export const auditPageSchema = z
 export const policySchema = z
   .strictObject({
     mode: policyModeSchema,
-    window: z.number().int().min(0).max(10).describe('Accepted time steps either side of now.'),
+    window: z
+      .number()
+      .int()
+      .min(0)
+      // Each step more accepts two more codes per guess; past 2 the lockout would no longer bound
+      // what guessing can reach (issue 16).
+      .max(2, 'window must be 0, 1 or 2: more steps either side of now would make guessing easier.')
+      .describe('Accepted time steps either side of now (at most 2).'),
     maxFailures: z
       .number()
       .int()

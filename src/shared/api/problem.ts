@@ -22,6 +22,7 @@ export const API_ERRORS = {
   INVALID_CODE: 422,
   CODE_REPLAYED: 422,
   LOCKED: 423,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 } as const;
@@ -57,7 +58,7 @@ export const problemSchema = z
       .number()
       .int()
       .optional()
-      .describe('LOCKED: also sent as the Retry-After header.'),
+      .describe('LOCKED and RATE_LIMITED: also sent as the Retry-After header.'),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof problemSchema>;

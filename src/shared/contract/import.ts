@@ -18,8 +18,11 @@ export const importEntryViewSchema = z.object({
   digits: z.number().int().optional(),
   period: z.number().int().optional(),
   counter: z.number().int().optional(),
-  status: z.enum(['new', 'duplicate', 'skipped']),
-  /** Why it is a duplicate or cannot be imported. */
+  status: z.enum(['new', 'repeat', 'duplicate', 'skipped']),
+  /**
+   * Why it is a repeat of an earlier entry (imported unless left out), a duplicate of an account
+   * in the vault, or cannot be imported.
+   */
   reason: z.string().optional(),
 });
 export type ImportEntryView = z.infer<typeof importEntryViewSchema>;
@@ -55,8 +58,17 @@ const importOnlyChannels = {
       dataBase64: z.string().max(MAX_IMPORT_FILE_BASE64, 'The file is too large to import.'),
       password: password.optional(),
       appendTo: pendingId.optional(),
+      /** The app picked in "Import from…": its formats are tried first, even without a mark. */
+      format: z.string().max(64).optional(),
+      /** Chosen by the caller so that `import.cancelParse` can stop this parse. */
+      parseId: pendingId.optional(),
     }),
     output: importPreviewSchema,
+  },
+  /** Stops a file being read (the parse then fails with IMPORT_CANCELLED). */
+  'import.cancelParse': {
+    input: z.object({ parseId: pendingId }),
+    output: z.object({ cancelled: z.boolean() }),
   },
   /** QR payloads decoded in the renderer's worker, or otpauth text that was pasted. */
   'import.previewTexts': {

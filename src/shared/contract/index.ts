@@ -3,6 +3,8 @@ import type { ErrorPayload } from '../errors';
 import { adminChannels } from './admin';
 import { appChannels } from './app';
 import { importChannels } from './import';
+import { lockChannels } from './lock';
+import { recoveryChannels } from './recovery';
 import { organisationChannels } from './organisation';
 import { vaultChannels } from './vault';
 
@@ -13,6 +15,8 @@ import { vaultChannels } from './vault';
 export const contract = {
   ...appChannels,
   ...vaultChannels,
+  ...lockChannels,
+  ...recoveryChannels,
   ...organisationChannels,
   ...importChannels,
   ...adminChannels,

@@ -68,3 +68,22 @@ export function downscale(image: RgbaImage, maxSide: number): RgbaImage {
   }
   return { width, height, data: out };
 }
+
+/** True when some pixel is not fully opaque (PNG, WebP or clipboard BMP with alpha). */
+export function hasTransparency(image: RgbaImage): boolean {
+  for (let i = 3; i < image.data.length; i += 4) if (image.data[i] !== 255) return true;
+  return false;
+}
+
+/** The image as a viewer shows it over a white (255) or black (0) page: every pixel opaque. */
+export function flattenOn(image: RgbaImage, background: 0 | 255): RgbaImage {
+  const data = new Uint8ClampedArray(image.data);
+  for (let i = 0; i < data.length; i += 4) {
+    const alpha = data[i + 3]!;
+    if (alpha === 255) continue;
+    for (let c = 0; c < 3; c++)
+      data[i + c] = Math.round((data[i + c]! * alpha + background * (255 - alpha)) / 255);
+    data[i + 3] = 255;
+  }
+  return { width: image.width, height: image.height, data };
+}

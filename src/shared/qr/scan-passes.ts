@@ -1,4 +1,11 @@
-import { addQuietZone, downscale, stretchContrast, type RgbaImage } from './rgba-image';
+import {
+  addQuietZone,
+  downscale,
+  flattenOn,
+  hasTransparency,
+  stretchContrast,
+  type RgbaImage,
+} from './rgba-image';
 
 /** Finds every QR code in an image; returns their texts (possibly none). */
 export type QrReader = (image: RgbaImage) => Promise<string[]>;
@@ -18,6 +25,18 @@ const SINGLE_MAX_SIDE = 1280;
  * common case (a clean screenshot) costs one zxing call.
  */
 export async function scanWithPasses(image: RgbaImage, readers: QrReaders): Promise<string[]> {
+  if (!hasTransparency(image)) return runPasses(image, readers);
+  // Transparent pixels have no colour of their own. A code with transparent light modules is
+  // read over white, as viewers show it; one made for dark mode (transparent dark modules) over
+  // black.
+  for (const background of [255, 0] as const) {
+    const texts = await runPasses(flattenOn(image, background), readers);
+    if (texts.length > 0) return texts;
+  }
+  return [];
+}
+
+async function runPasses(image: RgbaImage, readers: QrReaders): Promise<string[]> {
   const passes: Array<() => Promise<string[]>> = [
     () => readers.multi(image),
     () => readers.single(downscale(image, SINGLE_MAX_SIDE)),

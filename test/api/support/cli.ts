@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { createThrowawayDatabase } from '../../../src/main/mfa/store/testing/throwaway-database';
 
 export const BIN = resolve(__dirname, '../../../bin/tessera.cjs');
 const run = promisify(execFile);
@@ -30,13 +31,25 @@ export async function tessera(args: string[], env: NodeJS.ProcessEnv = {}): Prom
   }
 }
 
-/** A fresh data dir and 0600 key file: no keychain needed. */
+/**
+ * Which adapter the servers of this run use: the SQLite file, or PostgreSQL when the vitest
+ * project `api-postgres` sets TESSERA_API_DATABASE=postgres (vitest.config.ts).
+ */
+export const ADAPTER: 'sqlite' | 'postgres' =
+  process.env.TESSERA_API_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
+
+/**
+ * A fresh data dir and 0600 key file (no keychain needed) and, on PostgreSQL, a throwaway
+ * database of its own: every server started on this store shares it.
+ */
 export interface Store {
   dir: string;
   dataDir: string;
   keyFile: string;
+  /** The PostgreSQL database's URL, when the run is on PostgreSQL. */
+  databaseUrl: string | undefined;
   flags: string[];
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 export async function createStore(): Promise<Store> {
@@ -45,12 +58,23 @@ export async function createStore(): Promise<Store> {
   const made = await tessera(['keyfile', 'create', keyFile]);
   if (made.code !== 0) throw new Error(`keyfile create failed: ${made.stderr}`);
   const dataDir = join(dir, 'data');
+  const database = ADAPTER === 'postgres' ? await createThrowawayDatabase() : undefined;
   return {
     dir,
     dataDir,
     keyFile,
-    flags: ['--data-dir', dataDir, '--key-file', keyFile],
-    dispose: () => rmSync(dir, { recursive: true, force: true }),
+    databaseUrl: database?.url,
+    flags: [
+      '--data-dir',
+      dataDir,
+      '--key-file',
+      keyFile,
+      ...(database ? ['--database', database.url] : []),
+    ],
+    async dispose() {
+      rmSync(dir, { recursive: true, force: true });
+      await database?.drop();
+    },
   };
 }
 
@@ -96,7 +120,8 @@ export function serve(store: Store): Promise<Served> {
   return new Promise((resolvePromise, reject) => {
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 15_000);
+    // Starting takes 1-5 s on a busy 2-core machine (measured); 60 s is far over 3x that.
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${err}`)), 60_000);
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.once('exit', (code) => reject(new Error(`serve exited (${code}): ${err}`)));
     child.stdout!.on('data', (d: Buffer) => {

@@ -42,7 +42,7 @@ export async function startFixture(): Promise<Fixture> {
     anon: client(server.url),
     async close() {
       await server.stop();
-      store.dispose();
+      await store.dispose();
     },
   };
 }

@@ -9,7 +9,7 @@ import {
   policySchema,
 } from '../../../shared/api';
 import { defineRoute, type Route } from '../route';
-import type { MfaServices } from '../services';
+import type { MfaServices } from '../../mfa/mfa-services';
 
 const actor = (clientId: string) => `admin:${clientId}`;
 
@@ -43,7 +43,7 @@ export function adminRoutes(s: MfaServices): Route[] {
       schemas: { query: adminUsersQuerySchema },
       responses: { 200: { description: 'A page of users.', schema: adminUserPageSchema } },
       errors: ['VALIDATION_FAILED'],
-      handler: ({ query }) => ({ status: 200, body: s.admin.users(query) }),
+      handler: async ({ query }) => ({ status: 200, body: await s.admin.users(query) }),
     }),
     userAction(
       'reset-mfa',
@@ -59,7 +59,7 @@ export function adminRoutes(s: MfaServices): Route[] {
       schemas: { query: adminAuditQuerySchema },
       responses: { 200: { description: 'A page of events.', schema: auditPageSchema } },
       errors: ['VALIDATION_FAILED'],
-      handler: ({ query }) => ({ status: 200, body: s.admin.audit(query) }),
+      handler: async ({ query }) => ({ status: 200, body: await s.admin.audit(query) }),
     }),
     defineRoute({
       method: 'GET',
@@ -70,7 +70,10 @@ export function adminRoutes(s: MfaServices): Route[] {
       schemas: { params: clientParamsSchema },
       responses: { 200: { description: 'The policy.', schema: policySchema } },
       errors: ['CLIENT_NOT_FOUND'],
-      handler: ({ params }) => ({ status: 200, body: s.clients.getPolicy(params.clientId) }),
+      handler: async ({ params }) => ({
+        status: 200,
+        body: await s.clients.getPolicy(params.clientId),
+      }),
     }),
     defineRoute({
       method: 'PUT',

@@ -11,7 +11,7 @@ import {
   verifyResultSchema,
 } from '../../../shared/api';
 import { defineRoute, type Route } from '../route';
-import { callerOf, type MfaServices } from '../services';
+import { callerOf, type MfaServices } from '../../mfa/mfa-services';
 
 const attemptErrors = [
   'VALIDATION_FAILED',
@@ -65,6 +65,7 @@ export function totpRoutes(s: MfaServices): Route[] {
         'ENROLLMENT_NOT_FOUND',
         'ENROLLMENT_EXPIRED',
         'INVALID_CODE',
+        'LOCKED',
       ],
       async handler({ params, body, principal }) {
         const result = await s.enrollment.confirm(
@@ -85,7 +86,6 @@ export function totpRoutes(s: MfaServices): Route[] {
       schemas: { params: userParamsSchema, body: codeBodySchema },
       responses: { 200: { description: 'Accepted.', schema: verifyResultSchema } },
       errors: [...attemptErrors],
-      // The hot path: a promise chain rather than one more async frame per request.
       handler: ({ params, body, principal }) =>
         s.verify
           .verify(callerOf(principal), params.userId, body.code)

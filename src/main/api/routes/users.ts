@@ -1,6 +1,6 @@
 import { putUserBodySchema, userParamsSchema, userViewSchema } from '../../../shared/api';
 import { defineRoute, type Route } from '../route';
-import { callerOf, type MfaServices } from '../services';
+import { callerOf, type MfaServices } from '../../mfa/mfa-services';
 
 export function userRoutes(s: MfaServices): Route[] {
   return [
@@ -30,9 +30,9 @@ export function userRoutes(s: MfaServices): Route[] {
       schemas: { params: userParamsSchema },
       responses: { 200: { description: 'The user.', schema: userViewSchema } },
       errors: ['USER_NOT_FOUND'],
-      handler: ({ params, principal }) => ({
+      handler: async ({ params, principal }) => ({
         status: 200,
-        body: s.users.get(callerOf(principal), params.userId),
+        body: await s.users.get(callerOf(principal), params.userId),
       }),
     }),
     defineRoute({

@@ -1,21 +1,12 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { openApp } from '../../app';
-import { createMfaServices, type MfaServices } from '../../api/services';
-import type { Scope } from '../../admin/clients-service';
+import type { Scope } from '../../mfa/clients-service';
+import type { MfaServices } from '../../mfa/mfa-services';
 import { hasControlCharacters } from '../../../shared/api';
-import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
+import { withMfaServer } from '../open-mfa-server';
+import { configFrom, withServerOptions, type StoreFlags } from '../store-options';
 
-async function withServices<T>(
-  flags: StoreFlags,
-  run: (services: MfaServices) => Promise<T> | T,
-): Promise<T> {
-  const app = await openApp(configFrom(flags));
-  try {
-    return await run(createMfaServices(app));
-  } finally {
-    app.close();
-  }
-}
+const withServices = <T>(flags: StoreFlags, run: (services: MfaServices) => Promise<T> | T) =>
+  withMfaServer(configFrom(flags), run);
 
 function parseScope(value: string): Scope {
   if (value !== 'client' && value !== 'admin')
@@ -37,7 +28,7 @@ export function clientsCommand(): Command {
     'manage API clients (keys) of the verification API',
   );
   clients.addCommand(
-    withStoreOptions(
+    withServerOptions(
       new Command('create')
         .description('create an API client and print its key (shown only this once)')
         .argument('<name>', 'a name for the application, e.g. "intranet"', parseName)
@@ -62,13 +53,13 @@ export function clientsCommand(): Command {
     ),
   );
   clients.addCommand(
-    withStoreOptions(
+    withServerOptions(
       new Command('list')
         .description('list API clients (never their keys)')
         .option('--json', 'print JSON'),
     ).action((flags: StoreFlags & { json?: boolean }) =>
-      withServices(flags, (s) => {
-        const list = s.clients.list();
+      withServices(flags, async (s) => {
+        const list = await s.clients.list();
         if (flags.json) process.stdout.write(JSON.stringify(list) + '\n');
         else if (list.length === 0)
           process.stdout.write(
@@ -85,7 +76,7 @@ export function clientsCommand(): Command {
     ),
   );
   clients.addCommand(
-    withStoreOptions(
+    withServerOptions(
       new Command('revoke')
         .description('revoke an API client: its key stops working at once')
         .argument('<id>'),

@@ -1,15 +1,16 @@
 import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { TesseraError } from '../../../shared/errors';
-import { APP_VERSION, openApp } from '../../app';
+import { APP_VERSION } from '../../app';
 import { exportEncryptedBackup, exportUriList } from '../../backup/backup-export';
-import { createAccountRepository } from '../../vault/account-repository';
-import { createOrganisationRepository } from '../../vault/organisation-repository';
-import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
-import { readPasswordFile } from './import';
+import { backupAccounts } from '../../backup/backup-accounts';
+import { openUnlockedApp, MASTER_PASSWORD_FILE_HELP } from '../unlocked-app';
+import { withStoreOptions, type StoreFlags } from '../store-options';
+import { writeSecretFile } from '../write-secret-file';
+import { readPasswordFile } from '../password-file';
 
 interface ExportFlags extends StoreFlags {
+  masterPasswordFile?: string;
   format: 'tessera' | 'uris';
   out: string;
   passwordFile?: string;
@@ -18,8 +19,8 @@ interface ExportFlags extends StoreFlags {
 
 async function writeOut(file: string, data: string | Buffer, force: boolean): Promise<void> {
   try {
-    // 0600: the file holds secrets (encrypted or not); 'wx' keeps an existing file unless --force.
-    await writeFile(file, data, { mode: 0o600, flag: force ? 'w' : 'wx' });
+    // The file holds secrets (encrypted or not); --force replaces, never writes through, a file.
+    await writeSecretFile(file, data, force);
   } catch (error) {
     const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
     throw new TesseraError(
@@ -44,12 +45,14 @@ export async function runExport(flags: ExportFlags): Promise<void> {
       `${flags.out} already exists (use --force to replace it).`,
     );
   }
-  const app = await openApp(configFrom(flags));
+  const app = await openUnlockedApp(
+    { ...flags, passwordFile: flags.masterPasswordFile },
+    '--master-password-file',
+  );
   try {
-    const accounts = createAccountRepository(app.db).list();
+    const accounts = backupAccounts(app.accounts, app.recoveryCodes, app.organisationRepository);
     if (flags.format === 'tessera') {
-      const organised = createOrganisationRepository(app.db).all();
-      const bytes = await exportEncryptedBackup(accounts, organised, {
+      const bytes = await exportEncryptedBackup(accounts, {
         password: password!,
         now: new Date(app.config.clock()),
         appVersion: APP_VERSION,
@@ -80,6 +83,7 @@ export function exportCommand(): Command {
       )
       .requiredOption('--out <file>', 'file to write')
       .option('--password-file <file>', 'read the backup password from the first line of this file')
+      .option('--master-password-file <file>', MASTER_PASSWORD_FILE_HELP)
       .option('--force', 'replace the output file if it exists'),
   ).action((flags: ExportFlags) => runExport(flags));
 }

@@ -11,9 +11,16 @@ export interface DryRunAccount {
   digits: number;
   period?: number;
   counter?: number;
+  /** Only on an entry identical to an earlier one: "repeat", and the reason the preview shows. */
+  status?: 'repeat';
+  reason?: string;
 }
 
-export function dryRunAccount(draft: AccountDraft, showSecrets: boolean): DryRunAccount {
+export function dryRunAccount(
+  draft: AccountDraft,
+  showSecrets: boolean,
+  status: { status: string; reason?: string } = { status: 'new' },
+): DryRunAccount {
   return {
     type: draft.type,
     issuer: draft.issuer,
@@ -22,6 +29,7 @@ export function dryRunAccount(draft: AccountDraft, showSecrets: boolean): DryRun
     algorithm: draft.algorithm,
     digits: draft.digits,
     ...(draft.type === 'hotp' ? { counter: draft.counter } : { period: draft.period }),
+    ...(status.status === 'repeat' ? { status: 'repeat' as const, reason: status.reason } : {}),
   };
 }
 

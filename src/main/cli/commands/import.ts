@@ -2,32 +2,28 @@ import { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { TesseraError } from '../../../shared/errors';
-import { openApp } from '../../app';
-import { parseImportFile } from '../../import/detect';
-import type { ImportEntry } from '../../import/import-types';
 import { classify } from '../../import/preview-view';
-import { createImportService } from '../../import/import-service';
-import { createOrganisationRepository } from '../../vault/organisation-repository';
-import { createAccountRepository } from '../../vault/account-repository';
+import { createImportService, merge } from '../../import/import-service';
+import { importLimits, workerParser } from '../../import/worker/parse-in-worker';
+import { openUnlockedApp, MASTER_PASSWORD_FILE_HELP } from '../unlocked-app';
+import { readPasswordFile } from '../password-file';
 import { configFrom, withStoreOptions, type StoreFlags } from '../store-options';
-import { batchLines, describe, dryRunAccount, summaryLines } from './import-output';
+import {
+  batchLines,
+  describe,
+  dryRunAccount,
+  summaryLines,
+  type DryRunAccount,
+} from './import-output';
 
 interface ImportFlags extends StoreFlags {
+  masterPasswordFile?: string;
   passwordFile?: string;
   dryRun?: boolean;
   json?: boolean;
   showSecrets?: boolean;
   includeDuplicates?: boolean;
-}
-
-export async function readPasswordFile(file: string | undefined): Promise<string | undefined> {
-  if (!file) return undefined;
-  try {
-    // The first line only: `echo pw > file` leaves a newline that is not part of the password.
-    return (await readFile(file, 'utf8')).split(/\r?\n/)[0];
-  } catch {
-    throw new TesseraError('IMPORT_FAILED', `Cannot read the password file ${file}.`);
-  }
+  format?: string;
 }
 
 async function readInput(file: string): Promise<Uint8Array> {
@@ -44,27 +40,31 @@ async function dryRun(
   flags: ImportFlags,
   password: string | undefined,
 ): Promise<void> {
-  const entries: ImportEntry[] = [];
+  const merged: Parameters<typeof merge>[0] = { format: '', entries: [], batches: [] };
+  const parse = workerParser(importLimits(configFrom(flags)));
   for (const file of files) {
-    const results = await parseImportFile(await readInput(file), {
+    const results = await parse(await readInput(file), {
       password,
       fileName: basename(file),
+      format: flags.format,
     });
     for (const r of results) {
       if (r.batch)
         process.stderr.write(
           `${basename(file)}: ${r.format}, batch ${r.batch.index} of ${r.batch.size}\n`,
         );
-      entries.push(...r.entries);
     }
+    merge(merged, results);
   }
-  const statuses = classify(entries, new Map());
-  const accounts = entries.flatMap((e, i) =>
-    e.draft && statuses[i]!.status === 'new' ? [dryRunAccount(e.draft, !!flags.showSecrets)] : [],
-  );
-  entries.forEach((e, i) => {
+  // The same classification as the app's preview: what is imported, and why anything is not.
+  const statuses = classify(merged.entries, new Map());
+  const accounts: DryRunAccount[] = [];
+  merged.entries.forEach((e, i) => {
     const s = statuses[i]!;
-    if (s.status !== 'new') process.stderr.write(`skipped ${e.label}: ${s.reason}\n`);
+    if (s.status === 'repeat') process.stderr.write(`${e.label}: ${s.reason}\n`);
+    else if (s.status !== 'new') process.stderr.write(`skipped ${e.label}: ${s.reason}\n`);
+    if (e.draft && (s.status === 'new' || s.status === 'repeat'))
+      accounts.push(dryRunAccount(e.draft, !!flags.showSecrets, s));
   });
   if (flags.json) process.stdout.write(`${JSON.stringify(accounts, null, 2)}\n`);
   else
@@ -77,24 +77,35 @@ async function importForReal(
   flags: ImportFlags,
   password: string | undefined,
 ): Promise<void> {
-  const app = await openApp(configFrom(flags));
+  const app = await openUnlockedApp(
+    { ...flags, passwordFile: flags.masterPasswordFile },
+    '--master-password-file',
+  );
   try {
     const service = createImportService(
-      createAccountRepository(app.db),
-      createOrganisationRepository(app.db),
+      app.accounts,
+      app.recoveryCodes,
+      app.organisationRepository,
       app.config.clock,
+      workerParser(importLimits(app.config)),
     );
     let id: string | undefined;
     let batches: string[] = [];
+    let repeats: string[] = [];
     for (const file of files) {
       const preview = await service.previewFile(await readInput(file), {
         password,
         fileName: basename(file),
+        format: flags.format,
         appendTo: id,
       });
       id = preview.id;
       batches = batchLines(preview.batches);
+      repeats = preview.entries.flatMap((e) =>
+        e.status === 'repeat' ? [`${e.label}: ${e.reason}`] : [],
+      );
     }
+    for (const line of repeats) process.stderr.write(`${line}\n`);
     for (const line of batches) process.stderr.write(`Google Authenticator export: ${line}\n`);
     const summary = service.confirm(id!, { includeDuplicates: !!flags.includeDuplicates });
     if (flags.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -118,6 +129,11 @@ export function importCommand(): Command {
         '--password-file <file>',
         'read the password of an encrypted file from the first line of this file',
       )
+      .option(
+        '--format <app>',
+        "the app the file comes from (e.g. andotp, aegis, 2fas): read it as that app's export even when it carries no mark of it",
+      )
+      .option('--master-password-file <file>', MASTER_PASSWORD_FILE_HELP)
       .option('--dry-run', 'show what would be imported and write nothing')
       .option('--json', 'print JSON')
       .option('--show-secrets', 'with --dry-run: include each secret in the output')

@@ -102,7 +102,7 @@ function toEntry(p: OtpParameters): ImportEntry {
   const input = toInput(p);
   if (typeof input === 'string') return { label, skipReason: input };
   try {
-    return { label, draft: resolveAccountInput(input) };
+    return { label, draft: resolveAccountInput(input, { allowUnnamed: true }) };
   } catch (error) {
     if (error instanceof TesseraError) return { label, skipReason: error.message };
     throw error;

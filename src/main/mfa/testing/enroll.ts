@@ -1,4 +1,4 @@
-import type { MfaServices } from '../../api/services';
+import type { MfaServices } from '../mfa-services';
 import { base32ToBytes } from '../../../shared/secret';
 import { totpCodeAt } from '../../testing/totp-code';
 import type { Caller } from '../caller';

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Db } from '../../store/database';
+import { deriveKey } from '../../keychain/master-key';
+import { openDatabase, type Db } from '../../store/database';
 import { migrations } from '../../store/migrations';
 
 /** An in-memory database migrated up to and including `version` (tests of single migrations). */
@@ -36,5 +37,31 @@ export async function withWalFileAt(
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The schema version of the release before the MFA store (commit 3508b15). */
+export const RELEASE_SCHEMA_VERSION = 8;
+
+/**
+ * An encrypted database file as the release before the MFA store left it (schema 8: the guard
+ * `totp_folded_step`, accepts on the audit's `accept_*` columns past `mfa_accepts_folded`), at
+ * the path the app opens in `dataDir`; `fill` writes its rows.
+ */
+export function writeReleaseDatabase(
+  file: string,
+  masterKey: Buffer,
+  fill: (db: Db) => void,
+): void {
+  const db = openDatabase({
+    file,
+    key: deriveKey(masterKey, 'database'),
+    keyCheck: deriveKey(masterKey, 'key-check'),
+    migrations: migrations.slice(0, RELEASE_SCHEMA_VERSION),
+  });
+  try {
+    fill(db);
+  } finally {
+    db.close();
   }
 }

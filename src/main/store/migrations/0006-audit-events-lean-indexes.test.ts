@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAuditLog } from '../../mfa/audit-log';
+import { createSqliteReads } from '../../mfa/store/sqlite/sqlite-reads';
 import { migratedTo } from '../../mfa/testing/migrated-db';
 import { auditEventsLeanIndexes } from './0006-audit-events-lean-indexes';
 
@@ -30,12 +30,12 @@ describe('0006 audit-events-lean-indexes', () => {
     expect(inIndex).toEqual({ n: 6 });
   });
 
-  it('serves the admin audit filters, a rare event through the index', () => {
+  it('serves the admin audit filters, a rare event through the index', async () => {
     const db = migratedTo(6);
     const plans: string[] = [];
     const prepare = db.prepare.bind(db);
     db.prepare = ((sql: string) => {
-      if (sql.startsWith('SELECT * FROM audit_events'))
+      if (sql.includes('FROM audit_events'))
         plans.push(
           ...(
             prepare(`EXPLAIN QUERY PLAN ${sql}`).all({
@@ -43,26 +43,31 @@ describe('0006 audit-events-lean-indexes', () => {
               clientId: 'c',
               userId: 'u',
               event: 'x',
-              since: 0,
-              before: 1,
+              sinceMs: 0,
+              beforeId: 1,
             }) as { detail: string }[]
           ).map((p) => p.detail),
         );
       return prepare(sql);
     }) as typeof db.prepare;
-    const audit = createAuditLog(db);
+    const reads = createSqliteReads(db);
     const insert = db.prepare(
       `INSERT INTO audit_events (at, actor, client_id, user_id, event, outcome) VALUES (?, 'k', ?, ?, ?, 'success')`,
     );
     for (let i = 1; i <= 300; i++)
       insert.run(i, `c${i % 3}`, `u${i % 7}`, i % 50 === 0 ? 'lockout.engaged' : 'verify.success');
-    const ids = (q: Parameters<typeof audit.query>[0]) => audit.query(q).map((e) => e.id);
-    expect(ids({ event: 'lockout.engaged', limit: 10 })).toEqual([300, 250, 200, 150, 100, 50]);
+    const ids = async (q: Parameters<typeof reads.audit>[0]) =>
+      (await reads.audit(q)).map((e) => e.id);
+    expect(await ids({ event: 'lockout.engaged', limit: 10 })).toEqual([
+      300, 250, 200, 150, 100, 50,
+    ]);
     expect(plans.join('\n')).toMatch(/USING INDEX audit_events_rare/);
-    expect(ids({ event: 'lockout.engaged', beforeId: 200, limit: 2 })).toEqual([150, 100]);
-    expect(ids({ event: 'verify.success', clientId: 'c1', limit: 3 })).toEqual([298, 295, 292]);
-    expect(ids({ clientId: 'c2', userId: 'u3', limit: 2 })).toEqual([290, 269]);
-    expect(ids({ sinceMs: 299, limit: 5 })).toEqual([300, 299]);
-    expect(ids({ limit: 2 })).toEqual([300, 299]);
+    expect(await ids({ event: 'lockout.engaged', beforeId: 200, limit: 2 })).toEqual([150, 100]);
+    expect(await ids({ event: 'verify.success', clientId: 'c1', limit: 3 })).toEqual([
+      298, 295, 292,
+    ]);
+    expect(await ids({ clientId: 'c2', userId: 'u3', limit: 2 })).toEqual([290, 269]);
+    expect(await ids({ sinceMs: 299, limit: 5 })).toEqual([300, 299]);
+    expect(await ids({ limit: 2 })).toEqual([300, 299]);
   });
 });

@@ -7,6 +7,7 @@ import { accountLabel } from '../vault/account-label';
 import { CodeCell } from './code-cell';
 import type { RowActions } from './row-actions';
 import { ShowQrButton } from '../import/transfer-buttons';
+import { RecoveryCodesButton } from '../recovery/recovery-codes-button';
 import { AccountAvatar } from '../brand-icons/account-avatar';
 
 interface AccountRowProps {
@@ -120,6 +121,7 @@ export const AccountRow = memo(function AccountRow({
           onClick={() => actions.remove(account)}
         />
         <ShowQrButton account={account} label={label} tabIndex={tabIndex} />
+        <RecoveryCodesButton account={account} label={label} tabIndex={tabIndex} />
         <RowButton
           icon="star"
           name={`Favourite ${label}`}

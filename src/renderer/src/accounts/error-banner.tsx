@@ -1,8 +1,15 @@
 import type { TesseraError } from '../../../shared/errors';
 import { ErrorAlert } from '../ui/error-alert';
 
+const NEW_LINK =
+  'Run `tessera web --new-url` in a terminal (with the same --data-dir) and open the link it prints.';
+
 /** What a person can do about each start-up failure; the message from main names the cause. */
 const ADVICE: Record<string, string> = {
+  START_LINK_USED: NEW_LINK,
+  START_LINK_EXPIRED: NEW_LINK,
+  START_LINK_INVALID: NEW_LINK,
+  UNAUTHENTICATED: NEW_LINK,
   KEYCHAIN_UNAVAILABLE:
     'Start or unlock your system keychain (for example GNOME Keyring), then try again.',
   KEYCHAIN_LOCKED: 'Unlock your system keychain, then try again.',

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { call, copyText } from '../bridge/bridge';
+import { call, copyFailure, copyText } from '../bridge/bridge';
 import { useCodeStore } from '../codes/code-context';
 import type { OpenDialog } from '../dialogs/account-dialogs';
 import { useToast } from '../ui/toast';
@@ -47,7 +47,7 @@ export function useRowActions(openDialog: (dialog: OpenDialog) => void): {
               'success',
             );
           },
-          () => latest.current.notify('Tessera could not write to the clipboard.', 'error'),
+          (error: unknown) => latest.current.notify(copyFailure(error), 'error'),
         );
       },
       edit: (account) => latest.current.openDialog({ kind: 'edit', account }),

@@ -1,4 +1,4 @@
-import { copyText } from '../bridge/bridge';
+import { copyCodes, copyFailure } from '../bridge/bridge';
 import { ModalDialog } from '../ui/modal-dialog';
 import { useToast } from '../ui/toast';
 
@@ -27,9 +27,10 @@ export function ShownOnceDialog({
 }: ShownOnceDialogProps) {
   const notify = useToast();
   const copy = () =>
-    copyText(values.join('\n'), CLIPBOARD_CLEAR_MS).then(
+    copyCodes(values, CLIPBOARD_CLEAR_MS).then(
       () => notify('Copied. The clipboard is cleared in 2 minutes.', 'success'),
-      () => notify('Could not copy; select the text and copy it by hand.', 'error'),
+      (error: unknown) =>
+        notify(`${copyFailure(error)} Select the text and copy it by hand.`, 'error'),
     );
   return (
     <ModalDialog

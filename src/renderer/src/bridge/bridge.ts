@@ -6,7 +6,13 @@ import {
   type ChannelOutput,
   type RpcResponse,
 } from '../../../shared/contract';
+import {
+  checkClipboardRequest,
+  clipboardText,
+  type ClipboardRequest,
+} from '../../../shared/contract/clipboard';
 import { TesseraError } from '../../../shared/errors';
+import { webSession } from './web-session';
 
 /**
  * The renderer's only door to main. In Electron the preload provides `window.tessera`; in a
@@ -14,8 +20,11 @@ import { TesseraError } from '../../../shared/errors';
  */
 export interface RawBridge {
   rpc(channel: Channel, input: unknown): Promise<RpcResponse>;
-  /** Writes text to the clipboard and clears it after `clearAfterMs` if it still holds that text. */
-  copyText(text: string, clearAfterMs: number): Promise<void>;
+  /**
+   * Writes the values to the clipboard, one per line, and clears it after `clearAfterMs` if it
+   * still holds them. Answers an error when it copied nothing.
+   */
+  copy(request: ClipboardRequest): Promise<RpcResponse>;
 }
 
 declare global {
@@ -24,17 +33,35 @@ declare global {
   }
 }
 
+const lockedListeners = new Set<() => void>();
+
+/** Calls `listener` whenever main answers LOCKED (auto-lock, system lock, another window). */
+export function onLocked(listener: () => void): () => void {
+  lockedListeners.add(listener);
+  return () => lockedListeners.delete(listener);
+}
+
 export async function call<C extends Channel>(
   channel: C,
   input: ChannelInput<C>,
 ): Promise<ChannelOutput<C>> {
   const response = await rawBridge().rpc(channel, input);
-  if (!response.ok) throw TesseraError.fromPayload(response.error);
+  if (!response.ok) {
+    if (response.error.code === 'LOCKED') lockedListeners.forEach((listener) => listener());
+    throw TesseraError.fromPayload(response.error);
+  }
   return contract[channel].output.parse(response.data) as ChannelOutput<C>;
 }
 
+/** Copies a code or key; rejects with a TesseraError (shown to the person) when nothing was copied. */
 export function copyText(text: string, clearAfterMs: number): Promise<void> {
-  return rawBridge().copyText(text, clearAfterMs);
+  return copyCodes([text], clearAfterMs);
+}
+
+/** Copies several codes (a backup-code list), one per line. */
+export async function copyCodes(values: string[], clearAfterMs: number): Promise<void> {
+  const response = await rawBridge().copy(checkClipboardRequest({ values, clearAfterMs }));
+  if (!response.ok) throw TesseraError.fromPayload(response.error);
 }
 
 let cached: RawBridge | undefined;
@@ -45,18 +72,30 @@ function rawBridge(): RawBridge {
 }
 
 function webBridge(): RawBridge {
+  const session = webSession();
   return {
     async rpc(channel, input) {
+      const opened = await session();
+      if ('error' in opened) return { ok: false, error: opened.error };
       const response = await fetch(`/rpc/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...opened.headers },
         body: JSON.stringify(input ?? {}),
-        credentials: 'same-origin',
+        credentials: 'omit',
       });
       return (await response.json()) as RpcResponse;
     },
-    async copyText(text, clearAfterMs) {
-      await navigator.clipboard.writeText(text);
+    async copy(request) {
+      const { clearAfterMs } = checkClipboardRequest(request);
+      const text = clipboardText(request);
+      try {
+        await navigator.clipboard.writeText(text);
+      } catch {
+        return {
+          ok: false,
+          error: { code: 'CLIPBOARD_REFUSED', message: 'The browser did not let Tessera copy.' },
+        };
+      }
       window.setTimeout(() => {
         // Reading may be refused without permission; then leave the clipboard alone.
         navigator.clipboard
@@ -64,6 +103,14 @@ function webBridge(): RawBridge {
           .then((current) => (current === text ? navigator.clipboard.writeText('') : undefined))
           .catch(() => undefined);
       }, clearAfterMs);
+      return { ok: true, data: null };
     },
   };
+}
+
+/** The reason a copy failed, in words for the person. */
+export function copyFailure(error: unknown): string {
+  return error instanceof TesseraError
+    ? error.message
+    : 'Tessera could not write to the clipboard.';
 }

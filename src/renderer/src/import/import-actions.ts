@@ -1,5 +1,6 @@
 import { MAX_IMPORT_FILE_BASE64, type ImportPreview } from '../../../shared/contract/import';
 import { TesseraError } from '../../../shared/errors';
+import { isOtpLink } from '../../../shared/payload-caption';
 import { sniffImage } from '../../../shared/qr/image-sniff';
 import type { RgbaImage } from '../../../shared/qr/rgba-image';
 import { call } from '../bridge/bridge';
@@ -15,27 +16,32 @@ export type ImportSource =
 export interface PreviewOptions {
   password?: string;
   appendTo?: string;
+  /** The app picked in "Import from…", so a file without any mark of it is still read as its. */
+  format?: string;
+  /** Lets `import.cancelParse` stop the file being read in main. */
+  parseId?: string | undefined;
+  /** Called when main starts reading the file (only then can it be cancelled). */
+  onParsing?: (() => void) | undefined;
 }
 
-const OTP_TEXT = /^\s*otpauth(-migration)?:\/\//i;
-
-/** Pasted text worth importing: one or more otpauth links. */
+/** Pasted text worth importing: one or more otpauth links (a scanner's caption is dropped in main). */
 export function otpTextLines(text: string): string[] {
   return text
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => OTP_TEXT.test(line));
+    .filter(isOtpLink);
 }
 
 async function previewFile(
   file: File,
   bytes: Uint8Array,
-  options: PreviewOptions,
+  { onParsing, ...options }: PreviewOptions,
 ): Promise<ImportPreview> {
   const dataBase64 = bytesToBase64(bytes);
   if (dataBase64.length > MAX_IMPORT_FILE_BASE64) {
     throw new TesseraError('IMPORT_TOO_LARGE', 'This file is too large to import (over 11 MB).');
   }
+  onParsing?.();
   return call('import.previewFile', { dataBase64, fileName: file.name.slice(0, 255), ...options });
 }
 

@@ -4,6 +4,7 @@ import { TesseraError } from '../../../shared/errors';
 import type { ImportSource as SourceApp } from '../../../shared/import-sources';
 import { call } from '../bridge/bridge';
 import { ModalDialog } from '../ui/modal-dialog';
+import { BusyStatus } from './busy-status';
 import { CameraScanner } from './camera-scanner';
 import { previewFrom, type ImportSource } from './import-actions';
 import { ImportAppGuide } from './import-app-guide';
@@ -36,8 +37,9 @@ function message(error: unknown): string {
     : 'Tessera could not read that. Try another file or image.';
 }
 
+/** New entries and repeats within the file start ticked; vault duplicates and skipped ones do not. */
 const selectable = (p: ImportPreview) =>
-  new Set(p.entries.filter((e) => e.status === 'new').map((e) => e.index));
+  new Set(p.entries.filter((e) => e.status === 'new' || e.status === 'repeat').map((e) => e.index));
 
 /** The one import flow in the app: sources → preview → confirm → summary. */
 export function ImportDialog({
@@ -54,16 +56,26 @@ export function ImportDialog({
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [summary, setSummary] = useState<ImportSummary | null>(null);
-  const [locked, setLocked] = useState<File | null>(null);
+  // The file waiting for its password, and the app it was picked for (if any).
+  const [locked, setLocked] = useState<{ file: File; format?: string } | null>(null);
   const previewId = useRef<string | undefined>(undefined);
+  /** The file being read, if any: `import.cancelParse` stops it by this id. */
+  const [parseId, setParseId] = useState<string | null>(null);
   const shownEntries = useRef(0);
   const handled = useRef(0);
 
-  const run = useCallback(async (source: ImportSource, password?: string) => {
+  const run = useCallback(async (source: ImportSource, password?: string, format?: string) => {
     setBusy(source.kind === 'file' ? `Reading ${source.file.name}…` : 'Reading the QR code…');
     setError(null);
+    const parsing = crypto.randomUUID();
     try {
-      const next = await previewFrom(source, { password, appendTo: previewId.current });
+      const next = await previewFrom(source, {
+        password,
+        format,
+        appendTo: previewId.current,
+        parseId: parsing,
+        onParsing: () => setParseId(parsing),
+      });
       // Entries added by this source start selected (if new); earlier choices are kept.
       const fresh = [...selectable(next)].filter((i) => i >= shownEntries.current);
       previewId.current = next.id;
@@ -78,14 +90,19 @@ export function ImportDialog({
         source.kind === 'file' &&
         (code === 'IMPORT_PASSWORD_REQUIRED' || code === 'IMPORT_WRONG_PASSWORD')
       ) {
-        setLocked(source.file);
+        setLocked({ file: source.file, format });
         setStep('password');
       }
       setError(message(caught));
     } finally {
       setBusy(null);
+      setParseId(null);
     }
   }, []);
+
+  const cancelParse = () => {
+    if (parseId) void call('import.cancelParse', { parseId }).catch(() => undefined);
+  };
 
   useEffect(() => {
     const fresh = incoming.filter((item) => item.seq > handled.current);
@@ -95,6 +112,7 @@ export function ImportDialog({
   }, [incoming, busy, run]);
 
   const close = () => {
+    cancelParse();
     if (previewId.current && step !== 'summary')
       void call('import.cancel', { id: previewId.current }).catch(() => undefined);
     onClose();
@@ -135,8 +153,11 @@ export function ImportDialog({
   };
 
   // One after another: each may stop at the password step, and each extends the same preview.
-  const runFiles = (files: File[]) =>
-    void files.reduce((p, file) => p.then(() => run({ kind: 'file', file })), Promise.resolve());
+  const runFiles = (files: File[], format?: string) =>
+    void files.reduce(
+      (p, file) => p.then(() => run({ kind: 'file', file }, undefined, format)),
+      Promise.resolve(),
+    );
   const sources = (
     <ImportSources
       fileLabel={preview ? 'Add another file or image' : 'Choose a file or image'}
@@ -150,11 +171,7 @@ export function ImportDialog({
 
   return (
     <ModalDialog title="Import accounts" onClose={close} className="import-dialog">
-      {busy && (
-        <p className="hint" role="status">
-          {busy}
-        </p>
-      )}
+      {busy && <BusyStatus text={busy} onCancel={parseId ? cancelParse : undefined} />}
       {error && (
         <p className="form-error" role="alert">
           {error}
@@ -184,7 +201,7 @@ export function ImportDialog({
             fileLabel="Choose file"
             scan={app.formatIds.includes('qr-image')}
             hint={null}
-            onFiles={runFiles}
+            onFiles={(files) => runFiles(files, app.id)}
             onScreen={() => void scanScreen()}
             onCamera={() => setStep('camera')}
           />
@@ -199,9 +216,9 @@ export function ImportDialog({
       )}
       {step === 'password' && locked && (
         <PasswordStep
-          fileName={locked.name}
+          fileName={locked.file.name}
           appName={app?.name}
-          onSubmit={(pw) => void run({ kind: 'file', file: locked }, pw)}
+          onSubmit={(pw) => void run({ kind: 'file', file: locked.file }, pw, locked.format)}
           onCancel={() => setStep(preview ? 'preview' : app ? 'app' : 'choose')}
         />
       )}

@@ -10,6 +10,8 @@ const TYPE_NAMES = { totp: 'TOTP', hotp: 'HOTP', steam: 'Steam' } as const;
 
 function statusText(entry: ImportEntryView): string {
   if (entry.status === 'new') return 'New';
+  // A repeat's reason starts "Repeat within the file: …" and it is imported unless unticked.
+  if (entry.status === 'repeat') return entry.reason ?? 'Repeat within the file';
   return `${entry.status === 'duplicate' ? 'Duplicate' : 'Skipped'}: ${entry.reason ?? ''}`;
 }
 

@@ -39,6 +39,8 @@ async function pixelsOf(blob: Blob): Promise<RgbaImage> {
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) throw new Error('no 2d context');
+  // Drawn on a transparent canvas: alpha is kept, and scanWithPasses reads a code with
+  // transparent modules over white and over black.
   context.drawImage(bitmap, 0, 0);
   bitmap.close();
   return context.getImageData(0, 0, canvas.width, canvas.height);

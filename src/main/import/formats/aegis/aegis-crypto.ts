@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { aesGcmDecrypt } from '../shared/cipher';
 import { decodeBase64, decodeHex } from '../shared/encoding';
-import { malformed, wrongPassword } from '../shared/errors';
-import { parseJsonStrict, parseShape } from '../shared/json';
+import { malformed, unsafeParameters, wrongPassword } from '../shared/errors';
+import { isRecord, parseJsonStrict, parseShape } from '../shared/json';
 import { scrypt } from '../shared/kdf';
+import { KDF_FILE_LIMITS } from '../shared/kdf-budget';
 
 const FORMAT = 'Aegis vault';
 const PASSWORD_SLOT = 1;
@@ -46,6 +47,11 @@ export async function decryptAegisContent(
   db: unknown,
   password: string,
 ): Promise<unknown> {
+  // Each password slot costs a scrypt run: refuse a file packed with them before any work.
+  const listed = Array.isArray(header.slots) ? header.slots : [];
+  const passwordSlotCount = listed.filter((s) => isRecord(s) && s.type === PASSWORD_SLOT).length;
+  if (passwordSlotCount > KDF_FILE_LIMITS.maxMemoryHardPerFile)
+    throw unsafeParameters(`${passwordSlotCount} password slots`);
   const { slots, params } = parseShape(headerShape, header, FORMAT);
   if (typeof db !== 'string') throw malformed(FORMAT, 'the encrypted content is missing');
   const passwordSlots = slots.filter((slot) => slot.type === PASSWORD_SLOT);

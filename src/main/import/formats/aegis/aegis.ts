@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ImportEntry } from '../../import-types';
 import { toImportEntry } from '../shared/account';
 import { defineFormat } from '../shared/define-format';
+import { optionalInt, optionalText } from '../shared/lenient';
 import { malformed, passwordRequired, unsupportedVersion } from '../shared/errors';
 import { hasKeys, isRecord, jsonLooksLike, parseShape, readJson } from '../shared/json';
 import { decryptAegisContent, type AegisHeader } from './aegis-crypto';
@@ -17,14 +18,14 @@ const FORMAT = 'Aegis vault';
 
 const entryShape = z.object({
   type: z.string(),
-  name: z.string().nullish(),
-  issuer: z.string().nullish(),
+  name: optionalText,
+  issuer: optionalText,
   info: z.object({
-    secret: z.string().nullish(),
-    algo: z.string().nullish(),
-    digits: z.number().int().nullish(),
-    period: z.number().int().nullish(),
-    counter: z.number().int().nullish(),
+    secret: optionalText,
+    algo: optionalText,
+    digits: optionalInt,
+    period: optionalInt,
+    counter: optionalInt,
   }),
   favorite: z.boolean().nullish(),
   note: z.string().nullish(),

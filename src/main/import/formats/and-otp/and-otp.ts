@@ -4,6 +4,7 @@ import type { ImportEntry } from '../../import-types';
 import { toImportEntry } from '../shared/account';
 import { aesGcmDecryptAppended } from '../shared/cipher';
 import { defineFormat } from '../shared/define-format';
+import { optionalInt, optionalText } from '../shared/lenient';
 import { malformed, passwordRequired, truncated, wrongPassword } from '../shared/errors';
 import { isRecord, parseJsonStrict, parseShape, tryParseJson } from '../shared/json';
 import { pbkdf2 } from '../shared/kdf';
@@ -24,14 +25,14 @@ const MIN_PLAUSIBLE_ITERATIONS = 1_000;
 const MAX_PLAUSIBLE_ITERATIONS = 10_000_000;
 
 const entryShape = z.object({
-  secret: z.string().nullish(),
-  issuer: z.string().nullish(),
-  label: z.string().nullish(),
-  digits: z.number().int().nullish(),
-  type: z.string().nullish(),
-  algorithm: z.string().nullish(),
-  period: z.number().int().nullish(),
-  counter: z.number().int().nullish(),
+  secret: optionalText,
+  issuer: optionalText,
+  label: optionalText,
+  digits: optionalInt,
+  type: optionalText,
+  algorithm: optionalText,
+  period: optionalInt,
+  counter: optionalInt,
 });
 
 function isAndOtpEntry(value: unknown): boolean {

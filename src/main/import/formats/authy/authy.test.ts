@@ -9,7 +9,7 @@ import {
   run,
 } from '../test-support/run';
 import { authyFormat } from './authy';
-import { authyBase, authyEncrypted, authyPrefs } from './fixtures';
+import { authyBase, authyEncrypted, authyEncryptedUniqueIv, authyPrefs } from './fixtures';
 
 describe('Authy token store', () => {
   it('reads decrypted third-party tokens with Aegis naming rules', async () => {
@@ -66,5 +66,17 @@ describe('Authy token store', () => {
       run(authyFormat, input, { password: 'wrong' }),
       'IMPORT_WRONG_PASSWORD',
     );
+  });
+
+  it('decrypts newer tokens that carry their own IV and iteration count', async () => {
+    const input = authyEncryptedUniqueIv('backup pw');
+    const result = await run(authyFormat, input, { password: 'backup pw' });
+    expect(result.entries[0]?.draft).toMatchObject({
+      issuer: 'Slack',
+      name: 'erin',
+      secret: SECRET_B32,
+      digits: 6,
+      period: 30,
+    });
   });
 });

@@ -5,6 +5,7 @@ import { looksLikePreferences, readPreferenceStrings } from '../shared/android-p
 import { aesCbcDecrypt } from '../shared/cipher';
 import { decodeBase64, decodeHex, utf8, utf8OrUndefined } from '../shared/encoding';
 import { defineFormat } from '../shared/define-format';
+import { optionalInt, optionalText } from '../shared/lenient';
 import { malformed, passwordRequired, wrongPassword } from '../shared/errors';
 import { parseJsonStrict, parseShape } from '../shared/json';
 import { pbkdf2 } from '../shared/kdf';
@@ -22,15 +23,20 @@ const ITERATIONS = 1000;
 const ZERO_IV = new Uint8Array(16);
 
 const tokenShape = z.object({
-  name: z.string().nullish(),
-  originalName: z.string().nullish(),
-  originalIssuer: z.string().nullish(),
-  accountType: z.string().nullish(),
-  digits: z.number().int().nullish(),
-  decryptedSecret: z.string().nullish(),
-  encryptedSecret: z.string().nullish(),
-  salt: z.string().nullish(),
-  secretSeed: z.string().nullish(),
+  name: optionalText,
+  originalName: optionalText,
+  originalIssuer: optionalText,
+  accountType: optionalText,
+  digits: optionalInt,
+  decryptedSecret: optionalText,
+  encryptedSecret: optionalText,
+  salt: optionalText,
+  secretSeed: optionalText,
+  // Newer versions: a per-token IV and iteration count (absent: zero IV, 1 000 iterations).
+  unique_iv: optionalText,
+  uniqueIv: optionalText,
+  key_derivation_iterations: optionalInt,
+  keyDerivationIterations: optionalInt,
 });
 type Token = z.infer<typeof tokenShape>;
 
@@ -63,10 +69,12 @@ function convert(token: Token, secret: string | Uint8Array | undefined): ImportE
 
 async function decryptSecret(token: Token, password: string): Promise<string | undefined> {
   if (!token.encryptedSecret || token.salt === null || token.salt === undefined) return undefined;
-  const key = await pbkdf2(password, utf8(token.salt), ITERATIONS, 32, 'sha1', FORMAT);
+  const iterations = token.key_derivation_iterations ?? token.keyDerivationIterations ?? ITERATIONS;
+  const iv = token.unique_iv ?? token.uniqueIv;
+  const key = await pbkdf2(password, utf8(token.salt), iterations, 32, 'sha1', FORMAT);
   const plain = aesCbcDecrypt(
     key,
-    ZERO_IV,
+    iv ? decodeBase64(iv, FORMAT, 'an IV') : ZERO_IV,
     decodeBase64(token.encryptedSecret, FORMAT, 'an encrypted secret'),
   );
   const text = plain && utf8OrUndefined(plain);

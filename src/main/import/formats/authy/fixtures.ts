@@ -45,3 +45,21 @@ export function authyEncrypted(password: string): string {
     },
   ]);
 }
+
+/** Authy from 2023 on: each token also records its own IV and iteration count. */
+export function authyEncryptedUniqueIv(password: string): string {
+  const iv = new Uint8Array(16).map((_, i) => i * 7 + 1);
+  const key = new Uint8Array(pbkdf2Sync(password, 'saltC', 100_000, 32, 'sha1'));
+  return authyPrefs('com.authy.storage.tokens.authenticator.key', [
+    {
+      ...authyBase,
+      name: 'erin',
+      originalName: 'Slack:erin',
+      originalIssuer: 'Slack',
+      encryptedSecret: b64(aesCbcEncrypt(key, iv, utf8(SECRET_B32))),
+      salt: 'saltC',
+      unique_iv: b64(iv),
+      key_derivation_iterations: 100_000,
+    },
+  ]);
+}

@@ -8,7 +8,58 @@ import {
   run,
 } from '../test-support/run';
 import { bitwardenCsvFormat, bitwardenJsonFormat } from './bitwarden';
-import { bitwardenCsv, bitwardenJson } from './fixtures';
+import {
+  bitwardenAuthenticatorCsv,
+  bitwardenCsv,
+  bitwardenJson,
+  bitwardenJsonSparse,
+} from './fixtures';
+
+describe('Bitwarden exports with missing or extra fields', () => {
+  it('reads JSON without `encrypted`, with an unlabelled link and a mistyped name', async () => {
+    const input = bitwardenJsonSparse();
+    expect(detects(bitwardenJsonFormat, input)).toBe(true);
+    expect(drafts(await run(bitwardenJsonFormat, input))).toEqual([
+      {
+        type: 'totp',
+        issuer: 'Fastmail',
+        name: '',
+        secret: SECRET_B32,
+        algorithm: 'SHA1',
+        digits: 8,
+        period: 30,
+        counter: 0,
+      },
+      {
+        type: 'totp',
+        issuer: '',
+        name: 'gina',
+        secret: SECRET2_B32,
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: 0,
+      },
+    ]);
+  });
+
+  it("reads Bitwarden Authenticator's CSV, which has no username column", async () => {
+    const input = bitwardenAuthenticatorCsv();
+    expect(detects(bitwardenCsvFormat, input)).toBe(true);
+    expect(drafts(await run(bitwardenCsvFormat, input))).toEqual([
+      {
+        type: 'totp',
+        issuer: 'Heroku',
+        name: 'hank',
+        secret: SECRET_B32,
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 45,
+        counter: 0,
+      },
+    ]);
+  });
+});
 
 describe('Bitwarden JSON export', () => {
   it('reads otpauth links, bare secrets and steam:// secrets; leaves out items without a TOTP', async () => {

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { ImportEntry } from '../../import-types';
 import { csvRecords, parseCsv } from '../shared/csv';
 import { defineFormat } from '../shared/define-format';
+import { optionalText } from '../shared/lenient';
 import { importError, truncated } from '../shared/errors';
-import { jsonLooksLike, parseShape, readJson } from '../shared/json';
+import { isRecord, jsonLooksLike, parseShape, readJson } from '../shared/json';
 import { otpFieldToImportEntry } from '../shared/uri-list';
 
 /**
@@ -16,10 +17,17 @@ import { otpFieldToImportEntry } from '../shared/uri-list';
 const FORMAT = 'Bitwarden export';
 
 const itemShape = z.object({
-  name: z.string().nullish(),
-  login: z.object({ username: z.string().nullish(), totp: z.string().nullish() }).nullish(),
+  name: optionalText,
+  login: z.object({ username: optionalText, totp: optionalText }).nullish().catch(undefined),
 });
-const jsonShape = z.object({ encrypted: z.boolean().optional(), items: z.array(z.unknown()) });
+const jsonShape = z.object({ items: z.array(z.unknown()) });
+
+/** Older exports and some tools write no `encrypted` key: items with a `login` still say Bitwarden. */
+function isBitwardenJson(v: Record<string, unknown>): boolean {
+  if ('encKeyValidation_DO_NOT_EDIT' in v) return true;
+  if (!Array.isArray(v.items)) return false;
+  return 'encrypted' in v || v.items.some((item) => isRecord(item) && isRecord(item.login));
+}
 
 function fromItems(items: unknown[]): ImportEntry[] {
   const entries: ImportEntry[] = [];
@@ -48,7 +56,8 @@ export const bitwardenJsonFormat = defineFormat({
   id: 'bitwarden-json',
   name: FORMAT,
   detect: (_bytes, text) =>
-    jsonLooksLike(text, ['encrypted'], (v) => 'items' in v || 'encKeyValidation_DO_NOT_EDIT' in v),
+    jsonLooksLike(text, ['encrypted'], isBitwardenJson) ||
+    jsonLooksLike(text, ['items'], isBitwardenJson),
   async parse(_bytes, text) {
     const file = readJson(text, FORMAT);
     const encrypted =
@@ -79,7 +88,8 @@ export const bitwardenCsvFormat = defineFormat({
   name: 'Bitwarden CSV export',
   detect: (_bytes, text) => {
     const header = csvHeader(text);
-    return header !== undefined && header.includes('login_totp') && header.includes('name');
+    // Bitwarden Authenticator's CSV and organisation exports have other columns around it.
+    return header !== undefined && header.includes('login_totp');
   },
   async parse(_bytes, text) {
     const { rows, unterminated } = parseCsv(text ?? '');

@@ -47,3 +47,28 @@ export function bitwardenCsv(): string {
     `,,login,Steam,,,0,,gamer,pw,steam://${SECRET2_B32}`,
   ].join('\r\n');
 }
+
+/** Older exports and Bitwarden Authenticator's: no `encrypted` or `folders`, sparse items. */
+export function bitwardenJsonSparse(): string {
+  return JSON.stringify({
+    items: [
+      {
+        id: 'a',
+        name: 'Fastmail',
+        type: 1,
+        favorite: false,
+        login: { totp: `otpauth://totp/?secret=${SECRET_B32}&digits=8` },
+      },
+      { id: 'b', name: 42, login: { username: 'gina', totp: SECRET2_B32, passkeys: [] } },
+      { id: 'c', type: 1, login: null },
+    ],
+  });
+}
+
+/** Bitwarden Authenticator's CSV: fewer columns, no username column. */
+export function bitwardenAuthenticatorCsv(): string {
+  return [
+    'folder,favorite,type,name,login_uri,login_totp',
+    `,false,login,Heroku,,otpauth://totp/Heroku:hank?secret=${SECRET_B32}&issuer=Heroku&period=45`,
+  ].join('\n');
+}

@@ -64,3 +64,16 @@ export function authenticatorProDb(): Uint8Array {
     ],
   );
 }
+
+/**
+ * A hostile copy of Google Authenticator's schema: `secret` is a generated column, an expression
+ * the file chose that would run on every read.
+ */
+export function googleAuthenticatorDbWithGeneratedColumn(): Uint8Array {
+  return build(
+    [
+      "CREATE TABLE accounts (_id INTEGER PRIMARY KEY, email TEXT NOT NULL, seed TEXT, secret TEXT GENERATED ALWAYS AS (upper(seed) || 'A') VIRTUAL, counter INTEGER DEFAULT 0, type INTEGER, issuer TEXT)",
+    ],
+    [['INSERT INTO accounts (email, seed, type) VALUES (?, ?, 0)', ['GitHub:alice', SECRET_B32]]],
+  );
+}

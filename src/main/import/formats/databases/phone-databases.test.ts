@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SECRET2_B32, SECRET_B32, detects, expectImportError, run } from '../test-support/run';
-import { authenticatorProDb, googleAuthenticatorDb, microsoftAuthenticatorDb } from './fixtures';
+import {
+  authenticatorProDb,
+  googleAuthenticatorDb,
+  googleAuthenticatorDbWithGeneratedColumn,
+  microsoftAuthenticatorDb,
+} from './fixtures';
 import {
   authenticatorProDbFormat,
   googleAuthenticatorDbFormat,
@@ -8,6 +13,16 @@ import {
 } from './phone-databases';
 
 describe('phone databases', () => {
+  it('a SQLite file with a generated column is refused', async () => {
+    const input = googleAuthenticatorDbWithGeneratedColumn();
+    expect(detects(googleAuthenticatorDbFormat, input)).toBe(true);
+    const error = await expectImportError(
+      run(googleAuthenticatorDbFormat, input),
+      'IMPORT_MALFORMED',
+    );
+    expect(error.message).toMatch(/generated or hidden columns/);
+  });
+
   it('reads a Google Authenticator database (WAL header) field by field', async () => {
     const input = googleAuthenticatorDb();
     expect(detects(googleAuthenticatorDbFormat, input)).toBe(true);

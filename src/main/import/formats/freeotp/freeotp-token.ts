@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ImportEntry } from '../../import-types';
 import { toImportEntry } from '../shared/account';
+import { optionalInt, optionalText } from '../shared/lenient';
 import { bytesFromNumbers } from '../shared/encoding';
 
 /**
@@ -9,15 +10,15 @@ import { bytesFromNumbers } from '../shared/encoding';
  * as in Aegis a TOTP token whose issuer is "Steam" is taken as a Steam Guard token.
  */
 export const freeOtpTokenShape = z.object({
-  type: z.string().nullish(),
-  algo: z.string().nullish(),
-  digits: z.number().int().nullish(),
-  period: z.number().int().nullish(),
-  counter: z.number().int().nullish(),
-  issuerExt: z.string().nullish(),
-  issuerAlt: z.string().nullish(),
-  label: z.string().nullish(),
-  labelAlt: z.string().nullish(),
+  type: optionalText,
+  algo: optionalText,
+  digits: optionalInt,
+  period: optionalInt,
+  counter: optionalInt,
+  issuerExt: optionalText,
+  issuerAlt: optionalText,
+  label: optionalText,
+  labelAlt: optionalText,
   secret: z.array(z.number().int().min(-128).max(255)).nullish(),
 });
 export type FreeOtpToken = z.infer<typeof freeOtpTokenShape>;

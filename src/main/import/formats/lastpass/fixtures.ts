@@ -36,3 +36,33 @@ export function lastPassJson(): string {
     folders: [{ id: 0, name: 'Favorites', isOpened: true }],
   });
 }
+
+/**
+ * Exports of other LastPass versions: no deviceSecret, no version, accounts missing timeStep or
+ * digits, numbers as strings, nulls, and extra keys (lmiUserId, backupInfo).
+ */
+export function lastPassJsonSparse(): string {
+  return JSON.stringify({
+    accounts: [
+      {
+        accountID: 'a1',
+        lmiUserId: '123',
+        issuerName: 'Slack',
+        userName: 'erin',
+        secret: SECRET_B32,
+        algorithm: 'SHA256',
+        backupInfo: { creationDate: '2021-01-01' },
+      },
+      {
+        originalIssuerName: 'Okta',
+        originalUserName: 'frank',
+        issuerName: null,
+        userName: '',
+        secret: SECRET2_B32,
+        timeStep: '60',
+        digits: null,
+        algorithm: null,
+      },
+    ],
+  });
+}

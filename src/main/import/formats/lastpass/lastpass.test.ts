@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SECRET2_B32, SECRET_B32, detects, expectImportError, run } from '../test-support/run';
-import { lastPassJson } from './fixtures';
+import { lastPassJson, lastPassJsonSparse } from './fixtures';
 import { lastPassFormat } from './lastpass';
 
 describe('LastPass Authenticator export', () => {
@@ -30,6 +30,34 @@ describe('LastPass Authenticator export', () => {
       label: 'Weird (x)',
       skipReason: expect.stringContaining('MD5'),
     });
+  });
+
+  it('reads exports with missing, null, string-typed and extra fields', async () => {
+    const input = lastPassJsonSparse();
+    expect(detects(lastPassFormat, input)).toBe(true);
+    const result = await run(lastPassFormat, input);
+    expect(result.entries.map((e) => e.draft)).toEqual([
+      {
+        type: 'totp',
+        issuer: 'Slack',
+        name: 'erin',
+        secret: SECRET_B32,
+        algorithm: 'SHA256',
+        digits: 6,
+        period: 30,
+        counter: 0,
+      },
+      {
+        type: 'totp',
+        issuer: 'Okta',
+        name: 'frank',
+        secret: SECRET2_B32,
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 60,
+        counter: 0,
+      },
+    ]);
   });
 
   it('refuses a newer version and reports truncation', async () => {

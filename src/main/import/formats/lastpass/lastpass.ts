@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ImportEntry } from '../../import-types';
 import { toImportEntry } from '../shared/account';
 import { defineFormat } from '../shared/define-format';
+import { optionalInt, optionalText } from '../shared/lenient';
 import { unsupportedVersion } from '../shared/errors';
 import { isRecord, jsonLooksLike, parseShape, readJson } from '../shared/json';
 
@@ -14,17 +15,17 @@ const FORMAT = 'LastPass Authenticator export';
 const MAX_VERSION = 3;
 
 const accountShape = z.object({
-  issuerName: z.string().nullish(),
-  originalIssuerName: z.string().nullish(),
-  userName: z.string().nullish(),
-  originalUserName: z.string().nullish(),
-  secret: z.string().nullish(),
-  timeStep: z.number().int().nullish(),
-  digits: z.number().int().nullish(),
-  algorithm: z.string().nullish(),
+  issuerName: optionalText,
+  originalIssuerName: optionalText,
+  userName: optionalText,
+  originalUserName: optionalText,
+  secret: optionalText,
+  timeStep: optionalInt,
+  digits: optionalInt,
+  algorithm: optionalText,
 });
 const fileShape = z.object({
-  version: z.number().int().optional(),
+  version: optionalInt,
   accounts: z.array(z.unknown()),
 });
 
@@ -43,10 +44,12 @@ function convert(value: unknown, index: number): ImportEntry {
   });
 }
 
+/** LastPass's own keys: exports from other versions lack some (timeStep, deviceSecret) or add more. */
+const LASTPASS_KEYS = ['issuerName', 'originalIssuerName', 'userName', 'originalUserName'];
 const isLastPass = (v: Record<string, unknown>): boolean =>
   Array.isArray(v.accounts) &&
   ('deviceSecret' in v ||
-    v.accounts.some((a) => isRecord(a) && 'issuerName' in a && 'timeStep' in a));
+    v.accounts.some((a) => isRecord(a) && 'secret' in a && LASTPASS_KEYS.some((key) => key in a)));
 
 export const lastPassFormat = defineFormat({
   id: 'lastpass',
@@ -56,7 +59,7 @@ export const lastPassFormat = defineFormat({
     jsonLooksLike(text, ['accounts', 'deviceSecret']),
   async parse(_bytes, text) {
     const file = parseShape(fileShape, readJson(text, FORMAT), FORMAT);
-    if (file.version !== undefined && file.version > MAX_VERSION)
+    if (typeof file.version === 'number' && file.version > MAX_VERSION)
       throw unsupportedVersion(FORMAT, file.version);
     return { format: FORMAT, entries: file.accounts.map(convert) };
   },

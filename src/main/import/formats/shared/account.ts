@@ -91,8 +91,19 @@ function organisationOf(raw: RawAccount): ImportedOrganisation | undefined {
   return present.length > 0 ? (Object.fromEntries(present) as ImportedOrganisation) : undefined;
 }
 
+/** Exporters write the literal `null` for a field they lack: it means absent, so the default applies. */
+function withoutNullWords(raw: RawAccount): RawAccount {
+  const out: RawAccount = { ...raw };
+  for (const key of ['issuer', 'name', 'secret', 'type', 'algorithm'] as const) {
+    const value = out[key];
+    if (typeof value === 'string' && value.trim().toLowerCase() === 'null') out[key] = undefined;
+  }
+  return out;
+}
+
 /** One raw account → a preview entry: a draft when Tessera can hold it, else a reason in words. */
-export function toImportEntry(raw: RawAccount): ImportEntry {
+export function toImportEntry(given: RawAccount): ImportEntry {
+  const raw = withoutNullWords(given);
   const issuer = clean(raw.issuer);
   const name = clean(raw.name);
   const label = entryLabel(issuer, name);
@@ -105,17 +116,20 @@ export function toImportEntry(raw: RawAccount): ImportEntry {
   const steam = type === 'steam';
   const algorithm = normalizeAlgorithm(raw.algorithm);
   try {
-    const draft = resolveAccountInput({
-      issuer,
-      name,
-      secret,
-      type: type as 'totp' | 'hotp' | 'steam',
-      // Steam Guard is always SHA1, 5 characters, 30 s whatever the exporting app recorded.
-      algorithm: steam || algorithm === 'unsupported' ? undefined : algorithm,
-      digits: steam ? STEAM_DIGITS : (raw.digits ?? undefined),
-      period: steam ? undefined : (raw.period ?? undefined),
-      counter: type === 'hotp' ? (raw.counter ?? 0) : undefined,
-    });
+    const draft = resolveAccountInput(
+      {
+        issuer,
+        name,
+        secret,
+        type: type as 'totp' | 'hotp' | 'steam',
+        // Steam Guard is always SHA1, 5 characters, 30 s whatever the exporting app recorded.
+        algorithm: steam || algorithm === 'unsupported' ? undefined : algorithm,
+        digits: steam ? STEAM_DIGITS : (raw.digits ?? undefined),
+        period: steam ? undefined : (raw.period ?? undefined),
+        counter: type === 'hotp' ? (raw.counter ?? 0) : undefined,
+      },
+      { allowUnnamed: true },
+    );
     const organisation = organisationOf(raw);
     return organisation ? { label, draft, organisation } : { label, draft };
   } catch (error) {

@@ -1,6 +1,7 @@
 import { pbkdf2 as nodePbkdf2, scrypt as nodeScrypt } from 'node:crypto';
 import { argon2id as wasmArgon2id } from 'hash-wasm';
 import { malformed, unsafeParameters } from './errors';
+import { charge } from './kdf-budget';
 
 /**
  * Password key derivation with hard ceilings. A hostile file must not be able to make the import
@@ -43,6 +44,7 @@ export async function pbkdf2(
 ): Promise<Uint8Array> {
   checkInteger(iterations, 1, format, 'the key-derivation iteration count');
   if (iterations > KDF_LIMITS.pbkdf2MaxIterations) unsafe(`PBKDF2 with ${iterations} iterations`);
+  charge({ pbkdf2Iterations: iterations });
   return new Promise((resolve, reject) => {
     nodePbkdf2(passwordBytes(password), salt, iterations, keyLength, digest, (error, key) =>
       error
@@ -74,6 +76,7 @@ export async function scrypt(
   if (n * r * p > KDF_LIMITS.scryptMaxWork || memory > KDF_LIMITS.scryptMaxMemoryBytes) {
     unsafe(`scrypt N=${n}, r=${r}, p=${p}`);
   }
+  charge({ memoryHard: 1, scryptWork: n * r * p });
   return new Promise((resolve, reject) => {
     nodeScrypt(
       passwordBytes(password),
@@ -114,6 +117,7 @@ export async function argon2id(
     unsafe(`Argon2id with ${Math.round(memoryKiB / 1024)} MiB × ${iterations} passes`);
   }
   if (salt.length < 8) throw malformed(format, 'the Argon2 salt is too short');
+  charge({ memoryHard: 1, argon2WorkKiB: memoryKiB * iterations });
   const key = await wasmArgon2id({
     password: passwordBytes(password),
     salt,

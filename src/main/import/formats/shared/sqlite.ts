@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { ImportError } from '../../import-types';
 import { malformed, truncated } from './errors';
 import { startsWithBytes } from './encoding';
 
@@ -47,10 +48,44 @@ export function withSqlite<T>(
     throw malformed(format, 'the database could not be opened');
   }
   try {
+    harden(db, format);
     return read(db);
   } finally {
     db.close();
   }
+}
+
+/**
+ * A foreign database is hostile input. Defensive mode (better-sqlite3 turns it on when unsafe
+ * mode is off) blocks schema tricks; `trusted_schema = OFF` keeps functions named in the schema
+ * (generated columns, views, triggers) from running with side effects. A table with hidden or
+ * generated columns, or a virtual table, is refused outright: no authenticator app writes one, and
+ * reading it would run expressions the file chose.
+ */
+function harden(db: Database.Database, format: string): void {
+  db.unsafeMode(false);
+  db.pragma('trusted_schema = OFF');
+  let unusual: string | undefined;
+  try {
+    const tables = db
+      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+      .all() as Row[];
+    for (const { name, sql } of tables) {
+      if (/^\s*CREATE\s+VIRTUAL\b/i.test(text(sql))) unusual = text(name);
+      const columns = db
+        .prepare(`PRAGMA table_xinfo("${text(name).replace(/"/g, '""')}")`)
+        .all() as Row[];
+      if (columns.some((column) => Number(column.hidden) !== 0)) unusual = text(name);
+      if (unusual !== undefined) break;
+    }
+  } catch {
+    throw malformed(format, 'its schema could not be read');
+  }
+  if (unusual !== undefined)
+    throw new ImportError(
+      'IMPORT_MALFORMED',
+      `This ${format} file has a table with generated or hidden columns (or a virtual table), which the app never writes; Tessera does not open such databases.`,
+    );
 }
 
 export function tableNames(db: Database.Database): Set<string> {

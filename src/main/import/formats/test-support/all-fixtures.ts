@@ -8,7 +8,12 @@ import {
 } from '../authenticator-pro/fixtures';
 import { authyEncrypted } from '../authy/fixtures';
 import { battleNetPrefs } from '../battle-net/fixtures';
-import { bitwardenCsv, bitwardenJson } from '../bitwarden/fixtures';
+import {
+  bitwardenAuthenticatorCsv,
+  bitwardenCsv,
+  bitwardenJson,
+  bitwardenJsonSparse,
+} from '../bitwarden/fixtures';
 import {
   authenticatorProDb,
   googleAuthenticatorDb,
@@ -17,11 +22,11 @@ import {
 import { duoAccounts } from '../duo/fixtures';
 import { enteEncrypted } from '../ente/fixtures';
 import { freeOtpBackup, freeOtpPlusJson, freeOtpTokensXml } from '../freeotp/fixtures';
-import { lastPassJson } from '../lastpass/fixtures';
+import { lastPassJson, lastPassJsonSparse } from '../lastpass/fixtures';
 import { protonEncrypted, protonPlain } from '../proton/fixtures';
 import { steamMaFile, steamNewLayout } from '../steam/fixtures';
 import { totpAuthenticatorBackup, totpAuthenticatorPrefs } from '../totp-authenticator/fixtures';
-import { twoFasEncrypted, twoFasPlain } from '../two-fas/fixtures';
+import { twoFasEncrypted, twoFasIos, twoFasPlain } from '../two-fas/fixtures';
 
 export const FIXTURE_PASSWORD = 'fixture pw';
 
@@ -46,6 +51,14 @@ export async function allFixtures(): Promise<Fixture[]> {
     { name: 'Bitwarden JSON', formatId: 'bitwarden-json', input: bitwardenJson() },
     { name: 'Bitwarden CSV', formatId: 'bitwarden-csv', input: bitwardenCsv() },
     { name: 'LastPass', formatId: 'lastpass', input: lastPassJson() },
+    { name: 'LastPass sparse', formatId: 'lastpass', input: lastPassJsonSparse() },
+    { name: 'Bitwarden JSON sparse', formatId: 'bitwarden-json', input: bitwardenJsonSparse() },
+    {
+      name: 'Bitwarden Authenticator CSV',
+      formatId: 'bitwarden-csv',
+      input: bitwardenAuthenticatorCsv(),
+    },
+    { name: '2FAS iOS', formatId: '2fas', input: twoFasIos() },
     { name: 'Ente encrypted', formatId: 'ente', input: await enteEncrypted(p) },
     { name: 'Proton plain', formatId: 'proton-authenticator', input: protonPlain() },
     {

@@ -7,7 +7,11 @@ import {
   expectImportError,
   run,
 } from '../test-support/run';
-import { totpAuthenticatorBackup, totpAuthenticatorPrefs } from './fixtures';
+import {
+  totpAuthenticatorBackup,
+  totpAuthenticatorPrefs,
+  totpAuthenticatorStringEntries,
+} from './fixtures';
 import { totpAuthenticatorFormat } from './totp-authenticator';
 
 describe('TOTP Authenticator', () => {
@@ -43,5 +47,47 @@ describe('TOTP Authenticator', () => {
     const input = totpAuthenticatorPrefs();
     expect(detects(totpAuthenticatorFormat, input)).toBe(true);
     expect(drafts(await run(totpAuthenticatorFormat, input))).toHaveLength(3);
+  });
+
+  it('reads entries whose numbers are strings, from the .bin backup and the preferences', async () => {
+    const expected = [
+      {
+        type: 'totp',
+        issuer: 'GitHub',
+        name: 'alice',
+        secret: SECRET_B32,
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: 0,
+      },
+      {
+        type: 'totp',
+        issuer: 'Dropbox',
+        name: 'bob',
+        secret: SECRET2_B32,
+        algorithm: 'SHA1',
+        digits: 8,
+        period: 60,
+        counter: 0,
+      },
+    ];
+    const entries = totpAuthenticatorStringEntries();
+    const backup = totpAuthenticatorBackup('Testtest', entries);
+    expect(detects(totpAuthenticatorFormat, backup)).toBe(true);
+    expect(drafts(await run(totpAuthenticatorFormat, backup, { password: 'Testtest' }))).toEqual(
+      expected,
+    );
+    const prefs = totpAuthenticatorPrefs(entries);
+    expect(detects(totpAuthenticatorFormat, prefs)).toBe(true);
+    expect(drafts(await run(totpAuthenticatorFormat, prefs))).toEqual(expected);
+  });
+
+  it('reads a backup saved as raw ciphertext when the app is named', async () => {
+    const base64 = totpAuthenticatorBackup('Testtest', totpAuthenticatorStringEntries());
+    const raw = new Uint8Array(Buffer.from(base64, 'base64'));
+    expect(drafts(await run(totpAuthenticatorFormat, raw, { password: 'Testtest' }))).toHaveLength(
+      2,
+    );
   });
 });

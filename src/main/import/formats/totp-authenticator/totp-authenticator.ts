@@ -6,6 +6,7 @@ import { looksLikePreferences, readPreferenceStrings } from '../shared/android-p
 import { aesCbcDecrypt } from '../shared/cipher';
 import { decodeBase64, decodeHex } from '../shared/encoding';
 import { defineFormat } from '../shared/define-format';
+import { optionalInt, optionalText } from '../shared/lenient';
 import { malformed, passwordRequired, wrongPassword } from '../shared/errors';
 import {
   decryptedJsonOrWrongPassword,
@@ -27,24 +28,32 @@ const DEFAULT_PASSWORD = 'TotpAuthenticator';
 const PREF_KEY = 'STATIC_TOTP_CODES_LIST';
 const ZERO_IV = new Uint8Array(16);
 
+/** Versions of the app write numbers as JSON numbers or as strings ("base":"32"). */
 const entryShape = z.object({
-  base: z.number().int(),
+  base: optionalInt,
   key: z.string(),
-  name: z.string().nullish(),
-  issuer: z.string().nullish(),
-  digits: z.number().int().nullish(),
-  period: z.number().int().nullish(),
+  name: optionalText,
+  issuer: optionalText,
+  digits: optionalInt,
+  period: optionalInt,
 });
 
+function entryObject(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
 function convert(value: unknown, index: number): ImportEntry {
-  const parsed = entryShape.safeParse(
-    typeof value === 'string' ? parseJsonStrict(value, FORMAT) : value,
-  );
+  const parsed = entryShape.safeParse(entryObject(value));
   if (!parsed.success)
     return { label: `Entry ${index + 1}`, skipReason: 'This entry is incomplete in the file.' };
   const { base, key, name, issuer, digits, period } = parsed.data;
   const raw = { name, issuer, digits, period };
-  if (base === 32) return toImportEntry({ ...raw, secret: key });
+  if (base === 32 || base === undefined) return toImportEntry({ ...raw, secret: key });
   if (base === 16) return toImportEntry({ ...raw, secret: decodeHex(key, FORMAT, 'a key') });
   if (base === 64) return toImportEntry({ ...raw, secret: decodeBase64(key, FORMAT, 'a key') });
   return toImportEntry({ ...raw, secret: '', type: `base-${base} key` });
@@ -52,6 +61,24 @@ function convert(value: unknown, index: number): ImportEntry {
 
 function entriesFromArrayText(arrayText: string): ImportEntry[] {
   return parseShape(z.array(z.unknown()), parseJsonStrict(arrayText, FORMAT), FORMAT).map(convert);
+}
+
+/**
+ * The decrypted backup is `{"<entries array as JSON>": "<date>"}`: the entries are a key. Any key
+ * or value that is a JSON array is taken, so a file from a version that swaps them reads too.
+ */
+function entriesOfBackup(object: unknown): ImportEntry[] {
+  if (Array.isArray(object)) return object.map(convert);
+  if (!isRecord(object)) return [];
+  for (const candidate of [...Object.keys(object), ...Object.values(object)]) {
+    if (typeof candidate !== 'string' || !candidate.trim().startsWith('[')) continue;
+    try {
+      return entriesFromArrayText(candidate);
+    } catch {
+      continue;
+    }
+  }
+  return [];
 }
 
 function decrypt(ciphertext: Uint8Array, password: string): Uint8Array | undefined {
@@ -80,13 +107,14 @@ export const totpAuthenticatorFormat = defineFormat({
   name: FORMAT,
   detect: (_bytes, text) =>
     isBackup(text) || (looksLikePreferences(text) && text.includes(`"${PREF_KEY}"`)),
-  async parse(_bytes, text, options) {
+  async parse(bytes, text, options) {
     if (looksLikePreferences(text)) {
       const list = readPreferenceStrings(text)?.get(PREF_KEY);
       if (list === undefined) throw malformed(FORMAT, `it has no ${PREF_KEY}`);
       return { format: 'TOTP Authenticator preferences', entries: entriesFromArrayText(list) };
     }
-    const ciphertext = decodeBase64(text ?? '', FORMAT, 'the backup');
+    // The .bin file is base64 text; a copy saved as the raw ciphertext is read as well.
+    const ciphertext = isBackup(text) ? decodeBase64(text ?? '', FORMAT, 'the backup') : bytes;
     // The built-in password first when none was given, then as a fallback for a wrong guess.
     const candidates = options.password ? [options.password, DEFAULT_PASSWORD] : [DEFAULT_PASSWORD];
     for (const password of candidates) {
@@ -98,11 +126,7 @@ export const totpAuthenticatorFormat = defineFormat({
       } catch {
         continue;
       }
-      const first = isRecord(object) ? Object.keys(object)[0] : undefined;
-      return {
-        format: `${FORMAT} (encrypted)`,
-        entries: first === undefined ? [] : entriesFromArrayText(first),
-      };
+      return { format: `${FORMAT} (encrypted)`, entries: entriesOfBackup(object) };
     }
     throw options.password ? wrongPassword(FORMAT) : passwordRequired(FORMAT);
   },

@@ -92,3 +92,58 @@ export function twoFasEncrypted(password: string, services: unknown[] = twoFasSe
     ),
   });
 }
+
+/**
+ * Services as the 2FAS iOS app writes them: parameters only in `otp.link` (older exports), or
+ * numbers as strings and no `otp.account`, only a label; ids, badges and `serviceTypeID` besides.
+ */
+export function twoFasIosServices(): unknown[] {
+  return [
+    {
+      name: 'Dropbox',
+      secret: SECRET_B32,
+      updatedAt: 1_690_000_000_000,
+      serviceTypeID: '8a8b4cfc-9b3a-4e54-8d7b-0d2ec2a0b1c1',
+      otp: {
+        link: `otpauth://totp/Dropbox:carol%40example.com?secret=${SECRET_B32}&issuer=Dropbox&digits=8&period=60&algorithm=SHA256`,
+        label: 'Dropbox:carol@example.com',
+        source: 'Link',
+        tokenType: 'TOTP',
+      },
+      order: { position: 0 },
+      badge: { color: 'Default' },
+      icon: { selected: 'IconCollection', iconCollection: { id: '8a8b4cfc' } },
+    },
+    {
+      name: 'VPN',
+      secret: SECRET2_B32,
+      updatedAt: 1_690_000_000_001,
+      otp: {
+        label: 'vpn-user',
+        digits: '7',
+        period: '45',
+        algorithm: 'SHA256',
+        tokenType: 'TOTP',
+        source: 'Manual',
+      },
+      order: { position: 1 },
+    },
+    {
+      name: 'Legacy',
+      updatedAt: 1_690_000_000_002,
+      otp: { secret: SECRET2_B32, account: 'old', counter: 5, tokenType: 'HOTP', digits: null },
+    },
+  ];
+}
+
+export function twoFasIos(): string {
+  return JSON.stringify({
+    services: twoFasIosServices(),
+    groups: [],
+    updatedAt: 1_690_000_000_000,
+    schemaVersion: 3,
+    appVersionCode: 40600,
+    appVersionName: '4.6.0',
+    appOrigin: 'ios',
+  });
+}

@@ -7,7 +7,7 @@ import {
   expectImportError,
   run,
 } from '../test-support/run';
-import { twoFasEncrypted, twoFasPlain } from './fixtures';
+import { twoFasEncrypted, twoFasIos, twoFasPlain } from './fixtures';
 import { twoFasFormat } from './two-fas';
 
 describe('2FAS backup', () => {
@@ -51,6 +51,43 @@ describe('2FAS backup', () => {
       run(twoFasFormat, twoFasPlain('android', 5)),
       'IMPORT_UNSUPPORTED_VERSION',
     );
+  });
+
+  it('reads an iOS export whose fields sit elsewhere: in otp.link, as strings, on otp', async () => {
+    const input = twoFasIos();
+    expect(detects(twoFasFormat, input)).toBe(true);
+    expect(drafts(await run(twoFasFormat, input))).toEqual([
+      {
+        type: 'totp',
+        issuer: 'Dropbox',
+        name: 'carol@example.com',
+        secret: SECRET_B32,
+        algorithm: 'SHA256',
+        digits: 8,
+        period: 60,
+        counter: 0,
+      },
+      {
+        type: 'totp',
+        issuer: 'VPN',
+        name: 'vpn-user',
+        secret: SECRET2_B32,
+        algorithm: 'SHA256',
+        digits: 7,
+        period: 45,
+        counter: 0,
+      },
+      {
+        type: 'hotp',
+        issuer: 'Legacy',
+        name: 'old',
+        secret: SECRET2_B32,
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: 5,
+      },
+    ]);
   });
 
   it('decrypts an encrypted backup; no password, wrong password and truncation are each reported', async () => {

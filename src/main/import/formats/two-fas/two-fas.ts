@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import type { AccountInput } from '../../../../shared/account';
+import { parseOtpauthUriInput } from '../../../../shared/otpauth-uri';
 import type { ImportEntry } from '../../import-types';
 import { toImportEntry } from '../shared/account';
 import { aesGcmDecryptAppended } from '../shared/cipher';
 import { decodeBase64 } from '../shared/encoding';
 import { defineFormat } from '../shared/define-format';
+import { optionalInt, optionalText } from '../shared/lenient';
 import { malformed, passwordRequired, unsupportedVersion, wrongPassword } from '../shared/errors';
 import { jsonLooksLike, parseJsonStrict, parseShape, readJson } from '../shared/json';
 import { pbkdf2 } from '../shared/kdf';
@@ -18,23 +21,26 @@ const FORMAT = '2FAS backup';
 const PBKDF2_ITERATIONS = 10_000;
 const MAX_SCHEMA = 4;
 
-const serviceShape = z.object({
-  name: z.string().nullish(),
-  secret: z.string().nullish(),
-  otp: z
-    .object({
-      account: z.string().nullish(),
-      label: z.string().nullish(),
-      issuer: z.string().nullish(),
-      digits: z.number().int().nullish(),
-      period: z.number().int().nullish(),
-      algorithm: z.string().nullish(),
-      counter: z.number().int().nullish(),
-      tokenType: z.string().nullish(),
-    })
-    .nullish(),
-  order: z.object({ position: z.number().nullish() }).nullish(),
-  groupId: z.string().nullish(),
+const otpShape = z
+  .object({
+    link: optionalText,
+    account: optionalText,
+    label: optionalText,
+    issuer: optionalText,
+    secret: optionalText,
+    digits: optionalInt,
+    period: optionalInt,
+    algorithm: optionalText,
+    counter: optionalInt,
+    tokenType: optionalText,
+  })
+  .partial();
+const serviceShape = otpShape.extend({
+  name: optionalText,
+  otp: otpShape.nullish().catch(undefined),
+  // Organisation: an unreadable order or group is left out, the account still imports.
+  order: z.object({ position: z.number().nullish() }).nullish().catch(undefined),
+  groupId: optionalText,
 });
 const groupsShape = z.array(z.object({ id: z.string(), name: z.string() }));
 const fileShape = z.object({
@@ -50,23 +56,47 @@ function groupNames(groups: unknown): Map<string, string> {
   return new Map(parsed.success ? parsed.data.map((g) => [g.id, g.name]) : []);
 }
 
+/** The account a service's `otp.link` (older iOS exports) describes; empty when it has none. */
+function fromLink(link: string | null | undefined): Partial<AccountInput> {
+  if (!link) return {};
+  try {
+    return parseOtpauthUriInput(link);
+  } catch {
+    return {};
+  }
+}
+
+/** "Issuer:account" labels: the part after the colon, when there is no `account`. */
+function accountOf(label: string | null | undefined): string | undefined {
+  if (!label) return undefined;
+  const colon = label.indexOf(':');
+  return colon >= 0 ? label.slice(colon + 1).trim() : label;
+}
+
+/**
+ * The Android app writes every field in `otp`; the iOS app leaves some out or puts them on the
+ * service itself, or only in `otp.link`. Each field is taken from the first place that has it.
+ */
 function convertService(value: unknown, index: number, groups: Map<string, string>): ImportEntry {
   const parsed = serviceShape.safeParse(value);
   if (!parsed.success)
     return { label: `Service ${index + 1}`, skipReason: 'This service is incomplete in the file.' };
-  const { name, secret, otp, order, groupId } = parsed.data;
-  const group = groupId ? groups.get(groupId) : undefined;
+  const service = parsed.data;
+  const otp = service.otp ?? {};
+  const link = fromLink(otp.link ?? service.link);
+  const group = service.groupId ? groups.get(service.groupId) : undefined;
+  const pick = <K extends keyof typeof otp>(key: K) => otp[key] ?? service[key] ?? undefined;
   return toImportEntry({
-    issuer: name || otp?.issuer,
-    name: otp?.account ?? '',
-    secret,
-    type: otp?.tokenType ?? 'totp',
-    algorithm: otp?.algorithm,
-    digits: otp?.digits,
-    period: otp?.period,
-    counter: otp?.counter,
+    issuer: service.name || pick('issuer') || link.issuer,
+    name: pick('account') ?? accountOf(pick('label')) ?? link.name ?? '',
+    secret: service.secret || otp.secret || link.secret,
+    type: pick('tokenType') ?? link.type ?? 'totp',
+    algorithm: pick('algorithm') ?? link.algorithm,
+    digits: pick('digits') ?? link.digits,
+    period: pick('period') ?? link.period,
+    counter: pick('counter') ?? link.counter,
     ...(group ? { tags: [group] } : {}),
-    ...(typeof order?.position === 'number' ? { position: order.position } : {}),
+    ...(typeof service.order?.position === 'number' ? { position: service.order.position } : {}),
   });
 }
 
