@@ -47,7 +47,7 @@ const organisation = (views: AccountView[]) =>
   }));
 
 describe('backup with organisation', () => {
-  it('round-trips tags, notes, favourites, order, last use and custom icons', async () => {
+  it('round-trips tags, notes, favourites, order, last use, custom icons and recovery codes', async () => {
     const app = source.app;
     const [a, b, c] = ['GitHub', 'Google', 'Bank'].map((issuer, i) =>
       app.vault.add({ issuer, name: 'me', secret: SECRETS[i]! }),
@@ -56,6 +56,7 @@ describe('backup with organisation', () => {
     app.organisation.setFavourite(c!.id, true);
     app.organisation.move(b!.id, a!.id, 'before');
     app.organisation.markUsed(a!.id);
+    app.recovery.save(a!.id, 'abcd-efgh ijkl-mnop');
     const icon = await sharp({
       create: { width: 8, height: 8, channels: 3, background: '#123456' },
     })
@@ -73,6 +74,9 @@ describe('backup with organisation', () => {
     const restored = (await target.reopen()).vault.list();
     expect(organisation(restored)).toEqual(organisation(before));
     expect(restored.find((v) => v.issuer === 'Google')?.customIcon).toMatch(/^data:image\/png/);
+    // One payload version carries both the organisation and the recovery codes.
+    const github = restored.find((v) => v.issuer === 'GitHub')!;
+    expect(target.app.recovery.summary(github.id).total).toBe(2);
   });
 
   it('still restores a version 1 backup (no organisation) as accounts without any', async () => {

@@ -164,6 +164,25 @@ describe('organisation', () => {
     expect(count.get()).toBe(0);
   });
 
+  it('seals a note with the vault key, bound to its account', async () => {
+    const [a, b] = seed('A', 'B');
+    const note = 'my-private-note-4711';
+    await rpc('vault.update', { id: a!.id, issuer: 'A', name: 'me', note, tags: [] });
+    await rpc('vault.setTags', { id: b!.id, tags: ['x'] });
+    const column = temp.app.db.prepare<[string], string>(
+      'SELECT note FROM vault_account_organisation WHERE account_id = ?',
+    );
+    const sealed = column.pluck().get(a!.id)!;
+    expect(sealed).not.toContain(note);
+    expect(column.pluck().get(b!.id)).toBe('');
+    expect(temp.app.organisationRepository.get(a!.id).note).toBe(note);
+    // Moved to another account's row, the sealed note does not open.
+    temp.app.db
+      .prepare('UPDATE vault_account_organisation SET note = ? WHERE account_id = ?')
+      .run(sealed, b!.id);
+    expect(() => temp.app.organisationRepository.get(b!.id)).toThrow();
+  });
+
   it('keeps notes and tags out of the database file and its WAL in clear', async () => {
     const [a] = seed('A');
     const note = 'my-private-note-4711';
