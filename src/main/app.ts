@@ -25,7 +25,13 @@ import { lockedGate } from './ipc/lock-gate';
 import { lockHandlers } from './ipc/lock-handlers';
 import { transferHandlers } from './import/import-handlers';
 import { importLimits } from './import/worker/parse-in-worker';
+import { organisationHandlers } from './vault/organisation-handlers';
 import { createVaultService, type VaultService } from './vault/vault-service';
+import {
+  createOrganisationRepository,
+  type OrganisationRepository,
+} from './vault/organisation-repository';
+import { createOrganisationService, type OrganisationService } from './vault/organisation-service';
 import type { ApiStatus } from '../shared/contract/app';
 import { version } from '../../package.json';
 
@@ -34,6 +40,8 @@ export interface App {
   db: Db;
   masterKey: Buffer;
   vault: VaultService;
+  organisation: OrganisationService;
+  organisationRepository: OrganisationRepository;
   /** The app lock: holds the vault key while unlocked; vault calls answer LOCKED otherwise. */
   lock: VaultLock;
   accounts: AccountRepository;
@@ -76,11 +84,14 @@ export async function openApp(config: AppConfig): Promise<App> {
   });
   const accounts = createAccountRepository(db, lock.keys);
   const recoveryCodes = createRecoveryCodeRepository(db, lock.keys);
-  const vault = createVaultService(accounts, config.clock);
+  const organisationRepository = createOrganisationRepository(db, lock.keys);
+  const vault = createVaultService(accounts, config.clock, organisationRepository);
+  const organisation = createOrganisationService(accounts, organisationRepository, config.clock);
   const recovery = createRecoveryCodeService(recoveryCodes, accounts, config.clock);
   const transfer = transferHandlers(
     accounts,
     recoveryCodes,
+    organisationRepository,
     config.clock,
     APP_VERSION,
     importLimits(config),
@@ -93,6 +104,8 @@ export async function openApp(config: AppConfig): Promise<App> {
     db,
     masterKey,
     vault,
+    organisation,
+    organisationRepository,
     lock,
     accounts,
     recoveryCodes,
@@ -113,9 +126,11 @@ export async function openApp(config: AppConfig): Promise<App> {
           'vault.codes': ({ ids }) => vault.codes(ids),
           'vault.add': (input) => vault.add(input),
           'vault.addUri': ({ uri }) => vault.addUri(uri),
-          'vault.update': ({ id, issuer, name }) => vault.update(id, issuer, name),
+          'vault.update': ({ id, issuer, name, note, tags }) =>
+            vault.update(id, issuer, name, { note, tags }),
           'vault.delete': ({ id }) => vault.delete(id),
           'vault.hotpNext': ({ id }) => vault.hotpNext(id),
+          ...organisationHandlers(organisation),
           'recovery.summary': ({ accountId }) => recovery.summary(accountId),
           'recovery.save': ({ accountId, text }) => recovery.save(accountId, text),
           'recovery.reveal': ({ accountId }) => recovery.reveal(accountId),

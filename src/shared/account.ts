@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { organisationSchema } from './organisation';
 
 export const OTP_TYPES = ['totp', 'hotp', 'steam'] as const;
 export const ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const;
@@ -74,6 +75,7 @@ export const accountViewSchema = z.object({
   position: z.number().int(),
   weakSecret: z.boolean(),
   createdAt: z.string(),
+  ...organisationSchema.shape,
 });
 export type AccountView = z.infer<typeof accountViewSchema>;
 

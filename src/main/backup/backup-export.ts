@@ -1,5 +1,6 @@
 import { TesseraError } from '../../shared/errors';
 import { formatOtpauthUri } from '../../shared/otpauth-uri';
+import { EMPTY_ORGANISATION } from '../../shared/organisation';
 import type { StoredAccount } from '../vault/account-repository';
 import type { BackupSource } from './backup-accounts';
 import { DEFAULT_SCRYPT, type ScryptParams } from './backup-envelope';
@@ -47,6 +48,7 @@ export async function exportEncryptedBackup(
       position: a.position,
       createdAt: a.createdAt,
       ...(a.recoveryCodes?.length ? { recoveryCodes: a.recoveryCodes } : {}),
+      ...(a.organisation ?? EMPTY_ORGANISATION),
     })),
   };
   const plaintext = Buffer.from(JSON.stringify(payload), 'utf8');

@@ -48,10 +48,15 @@ function labelOf(a: { issuer: string; name: string }): string {
 function toEntry(account: BackupAccount): ImportEntry {
   const label = labelOf(account);
   try {
-    const draft = resolveAccountInput(account);
+    const { favourite, tags, note, lastUsedAt, customIcon, position } = account;
+    const entry: ImportEntry = {
+      label,
+      draft: resolveAccountInput(account),
+      organisation: { favourite, tags, note, lastUsedAt, customIcon, position },
+    };
     return account.recoveryCodes?.length
-      ? { label, draft, recoveryCodes: account.recoveryCodes }
-      : { label, draft };
+      ? { ...entry, recoveryCodes: account.recoveryCodes }
+      : entry;
   } catch (error) {
     if (error instanceof TesseraError) return { label, skipReason: error.message };
     throw error;

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AccountView } from '../../shared/account';
+import { EMPTY_ORGANISATION } from '../../shared/organisation';
 import type { LockStatus } from '../../shared/contract/lock';
 import { QUICK_SEARCH_SHORTCUT, trayMenu, type TrayActions } from './quick-access-menu';
 import { quickWindowOptions } from './quick-window-options';
@@ -16,6 +17,7 @@ const account = (id: string, issuer: string, name: string): AccountView => ({
   position: 0,
   weakSecret: false,
   createdAt: '',
+  ...EMPTY_ORGANISATION,
 });
 const accounts = [account('1', 'GitHub', 'octo'), account('2', 'Bank', 'me')];
 const unlocked: LockStatus = {

@@ -6,6 +6,7 @@ import type { Handlers } from '../../shared/contract/handlers';
 import type { AccountRepository } from '../vault/account-repository';
 import type { RecoveryCodeRepository } from '../vault/recovery/recovery-code-repository';
 import { backupAccounts } from '../backup/backup-accounts';
+import type { OrganisationRepository } from '../vault/organisation-repository';
 import { createImportService } from './import-service';
 import { workerParser } from './worker/parse-in-worker';
 import type { WorkerLimits } from './worker/run-worker';
@@ -28,11 +29,18 @@ function dateStamp(now: number): string {
 export function transferHandlers(
   repository: AccountRepository,
   recoveryCodes: RecoveryCodeRepository,
+  organisation: OrganisationRepository,
   clock: () => number,
   appVersion: string,
   importLimits?: WorkerLimits,
 ): Pick<Handlers, TransferChannel> {
-  const imports = createImportService(repository, recoveryCodes, clock, workerParser(importLimits));
+  const imports = createImportService(
+    repository,
+    recoveryCodes,
+    organisation,
+    clock,
+    workerParser(importLimits),
+  );
   return {
     'import.previewFile': ({ dataBase64, fileName, password, appendTo, format, parseId }) =>
       imports.previewFile(
@@ -52,11 +60,14 @@ export function transferHandlers(
     'import.cancel': ({ id }) => imports.cancel(id),
     'export.backup': async ({ password }) => {
       const now = clock();
-      const bytes = await exportEncryptedBackup(backupAccounts(repository, recoveryCodes), {
-        password,
-        now: new Date(now),
-        appVersion,
-      });
+      const bytes = await exportEncryptedBackup(
+        backupAccounts(repository, recoveryCodes, organisation),
+        {
+          password,
+          now: new Date(now),
+          appVersion,
+        },
+      );
       return {
         fileName: `tessera-backup-${dateStamp(now)}.tessera`,
         dataBase64: bytes.toString('base64'),

@@ -6,8 +6,10 @@ import type {
   RecoveryCodeInput,
   RecoveryCodeRepository,
 } from '../vault/recovery/recovery-code-repository';
+import { bySourcePosition, organisationFromImport } from '../vault/imported-organisation';
+import type { OrganisationRepository } from '../vault/organisation-repository';
 import type { DetectOptions } from './detect';
-import { ImportError, type ImportParseResult } from './import-types';
+import { ImportError, type ImportEntry, type ImportParseResult } from './import-types';
 import { parsePayloads } from './payloads';
 import { createPendingImports, type PendingImport } from './pending-imports';
 import { classify, duplicateKey, previewOf } from './preview-view';
@@ -73,6 +75,7 @@ export function merge(
 export function createImportService(
   repository: AccountRepository,
   recoveryCodes: RecoveryCodeRepository,
+  organisation: OrganisationRepository,
   clock: () => number,
   parse: ImportParser = workerParser(),
 ) {
@@ -126,8 +129,7 @@ export function createImportService(
       const item = pending.get(id);
       const excluded = new Set(options.exclude ?? []);
       const statuses = classify(item.entries, existingIndex(repository.list()));
-      const drafts: AccountDraft[] = [];
-      const codes: (RecoveryCodeInput[] | undefined)[] = [];
+      const chosen: ImportEntry[] = [];
       const skipped: ImportSummary['skipped'] = [];
       item.entries.forEach((entry, i) => {
         const status = statuses[i]!;
@@ -136,13 +138,25 @@ export function createImportService(
         else if (excluded.has(i)) skipped.push({ label: entry.label, reason: 'You left it out.' });
         else if (status.status === 'duplicate' && !options.includeDuplicates)
           skipped.push({ label: entry.label, reason: status.reason });
-        else {
-          drafts.push(entry.draft!);
-          codes.push(entry.recoveryCodes);
-        }
+        else chosen.push(entry);
       });
+      // In the source app's order when it recorded one; codes and organisation go with their account.
+      const ordered = bySourcePosition(chosen);
+      const drafts: AccountDraft[] = ordered.map((entry) => entry.draft!);
+      const codes: (RecoveryCodeInput[] | undefined)[] = ordered.map((e) => e.recoveryCodes);
       const now = isoNow();
-      recoveryCodes.withAccounts(() => repository.insertMany(drafts, now), codes, now);
+      recoveryCodes.withAccounts(
+        () => {
+          const stored = repository.insertMany(drafts, now);
+          stored.forEach((account, i) => {
+            const carried = ordered[i]!.organisation;
+            if (carried) organisation.write(account.id, organisationFromImport(carried));
+          });
+          return stored;
+        },
+        codes,
+        now,
+      );
       pending.delete(id);
       return { format: item.format, imported: drafts.length, skipped };
     },

@@ -1,4 +1,5 @@
 import type { AccountDraft } from '../../shared/account';
+import type { ImportedOrganisation } from '../../shared/organisation';
 import { TesseraError } from '../../shared/errors';
 import type { RecoveryCodeInput } from '../vault/recovery/recovery-code-repository';
 
@@ -13,6 +14,8 @@ export interface ImportEntry {
   draft?: AccountDraft;
   /** Present when it cannot: why, in words a person understands. */
   skipReason?: string;
+  /** Tags, favourite, note, order... as the source app had them, when it had any. */
+  organisation?: ImportedOrganisation;
   /** Recovery codes that came with the account (Tessera backups). */
   recoveryCodes?: RecoveryCodeInput[];
 }

@@ -3,6 +3,7 @@ import { withoutCaption } from '../../shared/payload-caption';
 import { parseOtpauthUri, parseOtpauthUriInput } from '../../shared/otpauth-uri';
 import { ImportError, type ImportEntry, type ImportParseResult } from './import-types';
 import { MIGRATION_PREFIX, parseMigrationUri } from './migration/migration-payload';
+import { enteCodeDisplay } from './formats/ente/code-display';
 
 /** Why a scanned text is not something we can enrol, in the person's words. */
 export function notOtpReason(text: string): string {
@@ -35,7 +36,9 @@ function labelForUri(text: string): string {
 function uriEntry(text: string): ImportEntry {
   const label = labelForUri(text);
   try {
-    return { label, draft: parseOtpauthUri(text, { allowUnnamed: true }) };
+    const draft = parseOtpauthUri(text, { allowUnnamed: true });
+    const organisation = enteCodeDisplay(text);
+    return organisation ? { label, draft, organisation } : { label, draft };
   } catch (error) {
     if (error instanceof TesseraError) return { label, skipReason: error.message };
     throw error;

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { contract, isChannel, type RpcResponse } from '../../shared/contract';
 import { TesseraError } from '../../shared/errors';
 import type { Handlers } from '../../shared/contract/handlers';
@@ -17,6 +18,14 @@ function toErrorResponse(error: unknown): RpcResponse {
   };
 }
 
+/** A rule's own error code (e.g. TAG_TOO_LONG), carried in the first issue's `params.code`. */
+function specificCode(error: z.ZodError): string | undefined {
+  const first = error.issues[0];
+  const code =
+    first?.code === 'custom' ? (first.params as { code?: unknown } | undefined)?.code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /**
  * The one place where a contract channel becomes a service call. Both transports call this;
  * input and output are validated against the contract on every call.
@@ -34,7 +43,11 @@ export function createRouter(handlers: Handlers): Router {
       const input = spec.input.safeParse(payload ?? {});
       if (!input.success) {
         const fields = zodIssues(input.error);
-        throw new TesseraError('VALIDATION_FAILED', fields[0]?.message ?? 'Invalid input.', fields);
+        throw new TesseraError(
+          specificCode(input.error) ?? 'VALIDATION_FAILED',
+          fields[0]?.message ?? 'Invalid input.',
+          fields,
+        );
       }
       const handler = handlers[channel] as (input: unknown) => unknown;
       const output = spec.output.parse(await handler(input.data));

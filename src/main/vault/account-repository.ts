@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountDraft, AccountView } from '../../shared/account';
+import { EMPTY_ORGANISATION, type Organisation } from '../../shared/organisation';
 import { isWeakSecret } from '../../shared/secret';
 import type { Db } from '../store/database';
 import { sealedFor, type VaultKeys } from './lock/vault-keys';
@@ -41,9 +42,12 @@ function fromRow(row: AccountRow, keys: VaultKeys): StoredAccount {
   };
 }
 
-export function toView(account: StoredAccount): AccountView {
+export function toView(
+  account: StoredAccount,
+  organisation: Organisation = EMPTY_ORGANISATION,
+): AccountView {
   const { secret, ...rest } = account;
-  return { ...rest, weakSecret: isWeakSecret(secret) };
+  return { ...rest, ...organisation, weakSecret: isWeakSecret(secret) };
 }
 
 /**

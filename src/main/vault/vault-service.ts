@@ -3,8 +3,11 @@ import { TesseraError } from '../../shared/errors';
 import { parseOtpauthUri } from '../../shared/otpauth-uri';
 import { resolveAccountInput } from '../../shared/resolve-account';
 import { base32ToBytes } from '../../shared/secret';
+import { orderAccounts } from '../../shared/order-accounts';
+import type { Organisation } from '../../shared/organisation';
 import { codeAtStep, hotpCode, timeStep } from '../core/otp';
 import { toView, type AccountRepository, type StoredAccount } from './account-repository';
+import type { OrganisationRepository } from './organisation-repository';
 
 export type Clock = () => number;
 
@@ -31,7 +34,11 @@ export function codesFor(account: StoredAccount, now: number): AccountCode {
   };
 }
 
-export function createVaultService(repository: AccountRepository, clock: Clock) {
+export function createVaultService(
+  repository: AccountRepository,
+  clock: Clock,
+  organisation: OrganisationRepository,
+) {
   const isoNow = () => new Date(clock()).toISOString();
   const getOrThrow = (id: string): StoredAccount => {
     const account = repository.get(id);
@@ -39,8 +46,25 @@ export function createVaultService(repository: AccountRepository, clock: Clock) 
     return account;
   };
 
+  const renameAndOrganise = (
+    id: string,
+    issuer: string,
+    name: string,
+    changes: Partial<Organisation>,
+  ): boolean =>
+    organisation.atomically(
+      () =>
+        repository.rename(id, issuer, name, isoNow()) &&
+        (Object.keys(changes).length === 0 || organisation.patch(id, changes)),
+    );
+
   return {
-    list: (): AccountView[] => repository.list().map(toView),
+    /** Favourites pinned on top, then the manual order. */
+    list(): AccountView[] {
+      const organised = organisation.all();
+      const views = repository.list().map((a) => toView(a, organised.get(a.id)));
+      return orderAccounts(views, 'manual');
+    },
     codes(ids?: string[]): { now: number; codes: AccountCode[] } {
       const now = clock();
       const accounts = ids ? repository.getMany(ids) : repository.list();
@@ -54,14 +78,21 @@ export function createVaultService(repository: AccountRepository, clock: Clock) 
       const [stored] = repository.insertMany([parseOtpauthUri(uri)], isoNow());
       return toView(stored!);
     },
-    update(id: string, issuer: string, name: string): AccountView {
+    /** Renames; also sets the note and tags when given, in the same transaction. */
+    update(
+      id: string,
+      issuer: string,
+      name: string,
+      extra: { note?: string | undefined; tags?: string[] | undefined } = {},
+    ): AccountView {
       if (issuer === '' && name === '') {
         throw new TesseraError('VALIDATION_FAILED', 'Enter an account name or an issuer.', [
           { path: ['name'], message: 'Enter an account name or an issuer.' },
         ]);
       }
-      if (!repository.rename(id, issuer, name, isoNow())) throw notFound();
-      return toView(getOrThrow(id));
+      const changes = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined));
+      if (!renameAndOrganise(id, issuer, name, changes)) throw notFound();
+      return toView(getOrThrow(id), organisation.get(id));
     },
     delete(id: string): { deleted: true } {
       if (!repository.remove(id)) throw notFound();

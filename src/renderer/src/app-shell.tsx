@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import type { AccountView } from '../../shared/account';
 import { AdminConsole } from './admin/admin-console';
 import { APP_SECTIONS, SectionNav, type AppSection } from './admin/section-nav';
@@ -14,6 +14,9 @@ import { filterAccounts } from './vault/account-label';
 import { useVault } from './vault/vault-context';
 import { AccountDialogs, type OpenDialog } from './dialogs/account-dialogs';
 import { useRowActions } from './accounts/use-row-actions';
+import { OrganiseBar } from './organise/organise-bar';
+import { useListView } from './organise/use-list-view';
+import { useReorder } from './organise/use-reorder';
 import { ApiStatusBanner } from './status/api-status-banner';
 import { LockButton } from './lock/lock-button';
 import { SecurityButton } from './lock/security-button';
@@ -31,15 +34,15 @@ export function AppShell() {
   const [section, setSection] = useState<AppSection>('vault');
   const dialogOpen = useAnyDialogOpen();
   const deferredQuery = useDeferredValue(query);
-  const visible = useMemo(
-    () => filterAccounts(vault.accounts, deferredQuery),
-    [vault.accounts, deferredQuery],
-  );
+  const view = useListView(vault.accounts, deferredQuery);
+  const visible = view.visible;
+  const { reorder, announcement } = useReorder(visible, view.sort);
   const { actions, copiedId } = useRowActions(setDialog);
 
   const onAdded = (account: AccountView) => {
-    // Make sure the new account is not hidden by the current search.
+    // Make sure the new account is not hidden by the current search or tag filter.
     if (filterAccounts([account], query).length === 0) setQuery('');
+    view.setTag(null);
   };
 
   return (
@@ -82,6 +85,10 @@ export function AppShell() {
             )}
             {vault.load.status === 'loading' && <p className="loading">Opening your vault…</p>}
             {vault.load.status === 'ready' && <ApiStatusBanner />}
+            {/* Not role="status": that is the toast's; this only speaks the outcome of a move. */}
+            <p className="visually-hidden" aria-live="polite" data-testid="list-announcer">
+              {announcement}
+            </p>
             {vault.load.status === 'ready' &&
               (visible.length === 0 ? (
                 <EmptyState query={deferredQuery} />
@@ -91,8 +98,13 @@ export function AppShell() {
                   actions={actions}
                   copiedId={copiedId}
                   focusRequest={focusRequest}
+                  reorder={reorder}
                 />
               ))}
+            {/* After the list, so the list stays the next Tab stop after the toolbar. */}
+            {vault.load.status === 'ready' && vault.accounts.length > 0 && (
+              <OrganiseBar view={view} />
+            )}
           </main>
         )}
         {/* After the list in tab order, so the toolbar's path from search to Add stays short. */}

@@ -6,6 +6,7 @@ import './styles/base.css';
 import './styles/app.css';
 import './styles/list.css';
 import './styles/dialog.css';
+import './organise/organise.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

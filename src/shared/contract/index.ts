@@ -5,6 +5,7 @@ import { appChannels } from './app';
 import { importChannels } from './import';
 import { lockChannels } from './lock';
 import { recoveryChannels } from './recovery';
+import { organisationChannels } from './organisation';
 import { vaultChannels } from './vault';
 
 /**
@@ -16,6 +17,7 @@ export const contract = {
   ...vaultChannels,
   ...lockChannels,
   ...recoveryChannels,
+  ...organisationChannels,
   ...importChannels,
   ...adminChannels,
 } as const;

@@ -6,6 +6,7 @@ import {
   accountViewSchema,
   issuerSchema,
 } from '../account';
+import { noteSchema, tagListSchema } from '../organisation';
 
 const idSchema = z.object({ id: z.string().min(1).max(64) });
 
@@ -22,7 +23,13 @@ export const vaultChannels = {
     output: accountViewSchema,
   },
   'vault.update': {
-    input: idSchema.extend({ issuer: issuerSchema, name: accountNameSchema }),
+    /** `note` and `tags` are left as they are when omitted. */
+    input: idSchema.extend({
+      issuer: issuerSchema,
+      name: accountNameSchema,
+      note: noteSchema.optional(),
+      tags: tagListSchema.optional(),
+    }),
     output: accountViewSchema,
   },
   'vault.delete': { input: idSchema, output: z.object({ deleted: z.literal(true) }) },

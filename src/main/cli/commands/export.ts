@@ -50,7 +50,7 @@ export async function runExport(flags: ExportFlags): Promise<void> {
     '--master-password-file',
   );
   try {
-    const accounts = backupAccounts(app.accounts, app.recoveryCodes);
+    const accounts = backupAccounts(app.accounts, app.recoveryCodes, app.organisationRepository);
     if (flags.format === 'tessera') {
       const bytes = await exportEncryptedBackup(accounts, {
         password: password!,

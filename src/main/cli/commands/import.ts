@@ -85,6 +85,7 @@ async function importForReal(
     const service = createImportService(
       app.accounts,
       app.recoveryCodes,
+      app.organisationRepository,
       app.config.clock,
       workerParser(importLimits(app.config)),
     );

@@ -10,6 +10,7 @@ import { auditAccepts } from './0008-audit-accepts';
 import { mfaLastStep } from './0009-mfa-last-step';
 import { vaultKey } from './0010-vault-key';
 import { recoveryCodes } from './0011-recovery-codes';
+import { vaultOrganisation } from './0012-vault-organisation';
 
 /** In order; append only. A database whose version is past the end of this list is refused. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   mfaLastStep,
   vaultKey,
   recoveryCodes,
+  vaultOrganisation,
 ];

@@ -10,6 +10,7 @@ export function lockedError(): TesseraError {
 export const sealedFor = {
   accountSecret: (accountId: string) => `tessera/account-secret/${accountId}`,
   recoveryCode: (codeId: string) => `tessera/recovery-code/${codeId}`,
+  accountNote: (accountId: string) => `tessera/account-note/${accountId}`,
 };
 
 /**

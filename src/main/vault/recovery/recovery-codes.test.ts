@@ -101,7 +101,7 @@ describe('recovery codes per account', () => {
     const saved = temp.app.recovery.save(accountId, PASTED);
     temp.app.recovery.markUsed(saved.codes[1]!.id);
     const bytes = await exportEncryptedBackup(
-      backupAccounts(temp.app.accounts, temp.app.recoveryCodes),
+      backupAccounts(temp.app.accounts, temp.app.recoveryCodes, temp.app.organisationRepository),
       {
         password: PASSWORD,
         now: new Date(),

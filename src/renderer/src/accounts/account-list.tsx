@@ -3,6 +3,8 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { AccountView } from '../../../shared/account';
 import { AccountRow } from './account-row';
 import type { RowActions } from './row-actions';
+import type { Reorder } from '../organise/use-reorder';
+import { dragHandlers } from '../organise/list-drag';
 
 /** Fixed row height: measuring 2,000 rows would cost more than it buys. Keep in step with list.css. */
 export const ROW_HEIGHT = 76;
@@ -14,6 +16,14 @@ interface AccountListProps {
   copiedId: string | null;
   /** Moves focus to a row from outside (ArrowDown in the search box). */
   focusRequest: number;
+  /** Manual order: Alt+ArrowUp/Down on a row, or drag and drop. */
+  reorder: Reorder;
+}
+
+/** The row under a pointer or keyboard event, with its index in the list. */
+function rowOf(event: { target: EventTarget }): { row: HTMLElement; index: number } | null {
+  const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+  return row ? { row, index: Number(row.dataset.index) } : null;
 }
 
 function targetIndex(key: string, index: number, count: number): number | null {
@@ -40,7 +50,13 @@ function targetIndex(key: string, index: number, count: number): number | null {
  * accounts cost what 15 do. It is one Tab stop (a roving tabindex): arrows, Page Up/Down, Home and
  * End move between rows; Tab walks the active row's buttons.
  */
-export function AccountList({ accounts, actions, copiedId, focusRequest }: AccountListProps) {
+export function AccountList({
+  accounts,
+  actions,
+  copiedId,
+  focusRequest,
+  reorder,
+}: AccountListProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const pendingFocus = useRef<number | null>(null);
@@ -83,9 +99,17 @@ export function AccountList({ accounts, actions, copiedId, focusRequest }: Accou
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
-    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
-    if (!row) return;
-    const next = targetIndex(event.key, Number(row.dataset.index), accounts.length);
+    const hit = rowOf(event);
+    if (!hit) return;
+    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      // Only on the row itself: its buttons keep Alt+arrows for assistive tech.
+      if (event.target !== hit.row) return;
+      event.preventDefault();
+      const target = hit.index + (event.key === 'ArrowUp' ? -1 : 1);
+      void reorder.moveNextTo(hit.index, target).then((moved) => moved && focusRow(target));
+      return;
+    }
+    const next = targetIndex(event.key, hit.index, accounts.length);
     if (next === null) return;
     event.preventDefault();
     focusRow(next);
@@ -99,6 +123,7 @@ export function AccountList({ accounts, actions, copiedId, focusRequest }: Accou
         className="account-list"
         style={{ height: virtualizer.getTotalSize() }}
         onKeyDown={onKeyDown}
+        {...dragHandlers(reorder, rowOf)}
         onFocus={(event) => {
           const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
           if (row) setActive(Number(row.dataset.index));
@@ -117,6 +142,7 @@ export function AccountList({ accounts, actions, copiedId, focusRequest }: Accou
               actions={actions}
               start={item.start}
               copied={copiedId === account.id}
+              draggable={reorder.enabled}
             />
           );
         })}

@@ -1,4 +1,4 @@
-import { memo, useState, type CSSProperties } from 'react';
+import { memo, useState } from 'react';
 import type { AccountView } from '../../../shared/account';
 import { useCodeStore } from '../codes/code-context';
 import { Icon } from '../ui/icons';
@@ -8,6 +8,7 @@ import { CodeCell } from './code-cell';
 import type { RowActions } from './row-actions';
 import { ShowQrButton } from '../import/transfer-buttons';
 import { RecoveryCodesButton } from '../recovery/recovery-codes-button';
+import { AccountAvatar } from '../brand-icons/account-avatar';
 
 interface AccountRowProps {
   account: AccountView;
@@ -19,17 +20,8 @@ interface AccountRowProps {
   start: number;
   /** Just copied: shows a check instead of the copy icon for a moment. */
   copied: boolean;
-}
-
-/** A stable colour per issuer, so a long list is easier to scan. */
-function hue(text: string): number {
-  let h = 0;
-  for (const ch of text) h = (h * 31 + ch.charCodeAt(0)) % 360;
-  return h;
-}
-
-function initials(account: AccountView): string {
-  return (account.issuer || account.name || '?').trim().charAt(0).toUpperCase() || '?';
+  /** Can be dragged to another place (manual order). */
+  draggable: boolean;
 }
 
 /** One account: who it is for, its live code and its actions. Enter (or a click on the code) copies. */
@@ -41,6 +33,7 @@ export const AccountRow = memo(function AccountRow({
   actions,
   start,
   copied,
+  draggable,
 }: AccountRowProps) {
   const store = useCodeStore();
   const [busy, setBusy] = useState(false);
@@ -64,6 +57,8 @@ export const AccountRow = memo(function AccountRow({
       aria-setsize={setSize}
       aria-posinset={index + 1}
       data-index={index}
+      data-id={account.id}
+      draggable={draggable || undefined}
       tabIndex={tabIndex}
       onKeyDown={(event) => {
         if (event.target === event.currentTarget && (event.key === 'Enter' || event.key === ' ')) {
@@ -72,13 +67,7 @@ export const AccountRow = memo(function AccountRow({
         }
       }}
     >
-      <span
-        className="avatar"
-        aria-hidden="true"
-        style={{ '--hue': hue(account.issuer || account.name) } as CSSProperties}
-      >
-        {initials(account)}
-      </span>
+      <AccountAvatar issuer={account.issuer} name={account.name} customIcon={account.customIcon} />
       <div className="account-names">
         <span className="account-issuer">
           {account.issuer || account.name}
@@ -94,6 +83,12 @@ export const AccountRow = memo(function AccountRow({
           )}
         </span>
         {account.issuer && account.name && <span className="account-name">{account.name}</span>}
+        {account.tags.length > 0 && (
+          <span className="account-tags">
+            <span className="visually-hidden">Tags: </span>
+            {account.tags.join(', ')}
+          </span>
+        )}
       </div>
       <CodeCell
         account={account}
@@ -127,6 +122,14 @@ export const AccountRow = memo(function AccountRow({
         />
         <ShowQrButton account={account} label={label} tabIndex={tabIndex} />
         <RecoveryCodesButton account={account} label={label} tabIndex={tabIndex} />
+        <RowButton
+          icon="star"
+          name={`Favourite ${label}`}
+          tip={account.favourite ? 'Unpin from the top' : 'Pin to the top'}
+          tabIndex={tabIndex}
+          pressed={account.favourite}
+          onClick={() => actions.toggleFavourite(account)}
+        />
       </div>
     </li>
   );

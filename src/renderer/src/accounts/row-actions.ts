@@ -6,4 +6,5 @@ export interface RowActions {
   edit(account: AccountView): void;
   remove(account: AccountView): void;
   hotpNext(account: AccountView): Promise<void>;
+  toggleFavourite(account: AccountView): void;
 }

@@ -8,6 +8,8 @@ interface RowButtonProps {
   tip: string;
   tabIndex: number;
   danger?: boolean;
+  /** A toggle (e.g. favourite): its state, announced as pressed or not. */
+  pressed?: boolean;
   onClick(): void;
 }
 
@@ -16,16 +18,17 @@ interface RowButtonProps {
  * for screen readers, but label-based lookups ("Code for GitHub (alice)") then find only the
  * code itself, not also the "Copy code for ..." button.
  */
-export function RowButton({ icon, name, tip, tabIndex, danger, onClick }: RowButtonProps) {
+export function RowButton({ icon, name, tip, tabIndex, danger, pressed, onClick }: RowButtonProps) {
   return (
     <button
       type="button"
       className={`icon-button${danger ? ' icon-button-danger' : ''}`}
       title={tip}
+      aria-pressed={pressed}
       tabIndex={tabIndex}
       onClick={onClick}
     >
-      <Icon name={icon} />
+      <Icon name={icon} filled={pressed === true} />
       <span className="visually-hidden">{name}</span>
     </button>
   );

@@ -40,6 +40,8 @@ export function useRowActions(openDialog: (dialog: OpenDialog) => void): {
         copyText(code, CLIPBOARD_CLEAR_MS).then(
           () => {
             setCopiedId(account.id);
+            // For the "last used" sort; a failure here costs only that, so it is not reported.
+            latest.current.vault.markUsed(account.id).catch(() => undefined);
             latest.current.notify(
               `Copied code for ${accountLabel(account)}. The clipboard clears in 30 seconds.`,
               'success',
@@ -49,6 +51,16 @@ export function useRowActions(openDialog: (dialog: OpenDialog) => void): {
         );
       },
       edit: (account) => latest.current.openDialog({ kind: 'edit', account }),
+      toggleFavourite(account) {
+        latest.current.vault.setFavourite(account.id, !account.favourite).then(
+          (view) =>
+            latest.current.notify(
+              `${view.favourite ? 'Pinned' : 'Unpinned'} ${accountLabel(view)}.`,
+              'success',
+            ),
+          (error: unknown) => latest.current.notify(asTesseraError(error).message, 'error'),
+        );
+      },
       remove: (account) => latest.current.openDialog({ kind: 'delete', account }),
       async hotpNext(account) {
         try {

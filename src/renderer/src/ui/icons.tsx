@@ -10,18 +10,28 @@ const paths = {
   warning: 'M12 3l10 18H2zM12 10v5M12 18v.5',
   lock: 'M6 11h12v10H6zM8 11V7a4 4 0 0 1 8 0v4',
   key: 'M7 14a3 3 0 1 0 0 .01M9.5 12.5 20 2M16 6l3 3M14 8l2 2',
+  star: 'M12 3l2.8 5.8 6.2.9-4.5 4.4 1 6.2-5.5-2.9-5.5 2.9 1-6.2L3 9.7l6.2-.9z',
 } as const;
 
 export type IconName = keyof typeof paths;
 
-export function Icon({ name, size = 18 }: { name: IconName; size?: number }) {
+export function Icon({
+  name,
+  size = 18,
+  filled = false,
+}: {
+  name: IconName;
+  size?: number;
+  /** Filled with the text colour (e.g. the star of a favourite). */
+  filled?: boolean;
+}) {
   return (
     <svg
       className="icon"
       width={size}
       height={size}
       viewBox="0 0 24 24"
-      fill="none"
+      fill={filled ? 'currentColor' : 'none'}
       stroke="currentColor"
       strokeWidth="2"
       strokeLinecap="round"

@@ -11,18 +11,25 @@ import type { AccountView } from '../../../shared/account';
 import type { ChannelInput } from '../../../shared/contract';
 import { TesseraError } from '../../../shared/errors';
 import { call } from '../bridge/bridge';
+import { organiseActions, type OrganiseActions } from './organise-actions';
 
 export type LoadState =
   { status: 'loading' } | { status: 'ready' } | { status: 'failed'; error: TesseraError };
 
-export interface Vault {
+export interface Vault extends OrganiseActions {
   accounts: AccountView[];
   load: LoadState;
   /** Re-reads every account from main (e.g. after an import added many). */
   reload(): Promise<void>;
   add(input: ChannelInput<'vault.add'>): Promise<AccountView>;
   addUri(uri: string): Promise<AccountView>;
-  update(id: string, issuer: string, name: string): Promise<AccountView>;
+  /** Renames; sets the note and tags too when given. */
+  update(
+    id: string,
+    issuer: string,
+    name: string,
+    extra?: { note?: string; tags?: string[] },
+  ): Promise<AccountView>;
   remove(id: string): Promise<void>;
   /** Keeps the list in step after main advanced an HOTP counter. */
   counterAdvanced(id: string): void;
@@ -65,6 +72,7 @@ export function VaultProvider({ children }: { children: ReactNode }) {
       accounts,
       load,
       reload,
+      ...organiseActions(setAccounts),
       add: async (input) => {
         const view = await call('vault.add', input);
         append(view);
@@ -75,8 +83,8 @@ export function VaultProvider({ children }: { children: ReactNode }) {
         append(view);
         return view;
       },
-      update: async (id, issuer, name) => {
-        const view = await call('vault.update', { id, issuer, name });
+      update: async (id, issuer, name, extra = {}) => {
+        const view = await call('vault.update', { id, issuer, name, ...extra });
         replace(view);
         return view;
       },

@@ -10,8 +10,8 @@ import { decryptAegisContent, type AegisHeader } from './aegis-crypto';
 /**
  * Aegis vault export (docs/vault.md in beemdevelopment/Aegis): `{version: 1, header, db}` where
  * `db` is the content object, or base64 AES-256-GCM ciphertext of it when header.slots is set.
- * Content version 1/2 entries carry a `group` name, version 3 a `groups` list of UUIDs; Tessera has
- * no groups, so both are read and ignored.
+ * Content version 1/2 entries carry a `group` name, version 3 a `groups` list of UUIDs (named in the
+ * content's `groups`); both become tags, and `favorite` and `note` carry over.
  */
 
 const FORMAT = 'Aegis vault';
@@ -27,17 +27,25 @@ const entryShape = z.object({
     period: optionalInt,
     counter: optionalInt,
   }),
+  favorite: z.boolean().nullish(),
+  note: z.string().nullish(),
+  group: z.string().nullish(),
+  groups: z.array(z.string()).nullish(),
 });
+const groupsShape = z.array(z.object({ uuid: z.string(), name: z.string() }));
 const contentShape = z.object({ version: z.number().int(), entries: z.array(z.unknown()) });
 
 export function convertAegisContent(content: unknown): ImportEntry[] {
   const db = parseShape(contentShape, content, FORMAT);
   if (db.version > 3) throw unsupportedVersion(FORMAT, `content ${db.version}`);
+  const named = groupsShape.safeParse((content as { groups?: unknown }).groups);
+  const groupNames = new Map(named.success ? named.data.map((g) => [g.uuid, g.name]) : []);
   return db.entries.map((value, index) => {
     const parsed = entryShape.safeParse(value);
     if (!parsed.success)
       return { label: `Entry ${index + 1}`, skipReason: 'This entry is incomplete in the file.' };
-    const { type, name, issuer, info } = parsed.data;
+    const { type, name, issuer, info, favorite, note, group, groups } = parsed.data;
+    const tags = group ? [group] : (groups ?? []).flatMap((id) => groupNames.get(id) ?? []);
     return toImportEntry({
       type,
       name,
@@ -47,6 +55,9 @@ export function convertAegisContent(content: unknown): ImportEntry[] {
       digits: info.digits,
       period: info.period,
       counter: info.counter,
+      tags,
+      favourite: favorite ?? false,
+      note,
     });
   });
 }

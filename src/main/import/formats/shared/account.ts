@@ -2,6 +2,7 @@ import { ALGORITHMS, STEAM_DIGITS, type Algorithm } from '../../../../shared/acc
 import { isTesseraError } from '../../../../shared/errors';
 import { resolveAccountInput } from '../../../../shared/resolve-account';
 import { bytesToBase32 } from '../../../../shared/secret';
+import type { ImportedOrganisation } from '../../../../shared/organisation';
 import type { ImportEntry } from '../../import-types';
 
 /**
@@ -19,6 +20,11 @@ export interface RawAccount {
   digits?: number | null;
   period?: number | null;
   counter?: number | null;
+  /** Organisation the source app had (groups, favourite, note, its order); all optional. */
+  tags?: string[];
+  favourite?: boolean;
+  note?: string | null;
+  position?: number;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -78,6 +84,13 @@ function unsupportedReason(raw: RawAccount, type: string): string | undefined {
   return undefined;
 }
 
+function organisationOf(raw: RawAccount): ImportedOrganisation | undefined {
+  const { tags, favourite, note, position } = raw;
+  const carried = Object.entries({ tags, favourite, note: note ?? undefined, position });
+  const present = carried.filter(([, value]) => value !== undefined);
+  return present.length > 0 ? (Object.fromEntries(present) as ImportedOrganisation) : undefined;
+}
+
 /** Exporters write the literal `null` for a field they lack: it means absent, so the default applies. */
 function withoutNullWords(raw: RawAccount): RawAccount {
   const out: RawAccount = { ...raw };
@@ -117,7 +130,8 @@ export function toImportEntry(given: RawAccount): ImportEntry {
       },
       { allowUnnamed: true },
     );
-    return { label, draft };
+    const organisation = organisationOf(raw);
+    return organisation ? { label, draft, organisation } : { label, draft };
   } catch (error) {
     if (isTesseraError(error)) return { label, skipReason: error.message };
     throw error;

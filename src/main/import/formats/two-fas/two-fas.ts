@@ -38,12 +38,23 @@ const otpShape = z
 const serviceShape = otpShape.extend({
   name: optionalText,
   otp: otpShape.nullish().catch(undefined),
+  // Organisation: an unreadable order or group is left out, the account still imports.
+  order: z.object({ position: z.number().nullish() }).nullish().catch(undefined),
+  groupId: optionalText,
 });
+const groupsShape = z.array(z.object({ id: z.string(), name: z.string() }));
 const fileShape = z.object({
   schemaVersion: z.number().int(),
+  groups: z.unknown(),
   services: z.array(z.unknown()).nullish(),
   servicesEncrypted: z.string().nullish(),
 });
+
+/** Group ids → names (plain at the top level, also in encrypted backups); unreadable = none. */
+function groupNames(groups: unknown): Map<string, string> {
+  const parsed = groupsShape.safeParse(groups);
+  return new Map(parsed.success ? parsed.data.map((g) => [g.id, g.name]) : []);
+}
 
 /** The account a service's `otp.link` (older iOS exports) describes; empty when it has none. */
 function fromLink(link: string | null | undefined): Partial<AccountInput> {
@@ -66,13 +77,14 @@ function accountOf(label: string | null | undefined): string | undefined {
  * The Android app writes every field in `otp`; the iOS app leaves some out or puts them on the
  * service itself, or only in `otp.link`. Each field is taken from the first place that has it.
  */
-function convertService(value: unknown, index: number): ImportEntry {
+function convertService(value: unknown, index: number, groups: Map<string, string>): ImportEntry {
   const parsed = serviceShape.safeParse(value);
   if (!parsed.success)
     return { label: `Service ${index + 1}`, skipReason: 'This service is incomplete in the file.' };
   const service = parsed.data;
   const otp = service.otp ?? {};
   const link = fromLink(otp.link ?? service.link);
+  const group = service.groupId ? groups.get(service.groupId) : undefined;
   const pick = <K extends keyof typeof otp>(key: K) => otp[key] ?? service[key] ?? undefined;
   return toImportEntry({
     issuer: service.name || pick('issuer') || link.issuer,
@@ -83,6 +95,8 @@ function convertService(value: unknown, index: number): ImportEntry {
     digits: pick('digits') ?? link.digits,
     period: pick('period') ?? link.period,
     counter: pick('counter') ?? link.counter,
+    ...(group ? { tags: [group] } : {}),
+    ...(typeof service.order?.position === 'number' ? { position: service.order.position } : {}),
   });
 }
 
@@ -124,6 +138,7 @@ export const twoFasFormat = defineFormat({
       format = `${FORMAT} (encrypted)`;
     }
     const list = parseShape(z.array(z.unknown()), services ?? [], FORMAT);
-    return { format, entries: list.map(convertService) };
+    const groups = groupNames(file.groups);
+    return { format, entries: list.map((service, i) => convertService(service, i, groups)) };
   },
 });
