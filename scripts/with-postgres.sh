@@ -32,6 +32,7 @@ start_cluster() {
     runuser -u postgres -- psql -p "$PORT" -qAt -v ON_ERROR_STOP=1 >/dev/null 2>&1 <<SQL && return 0
 SELECT 'CREATE ROLE $ROLE' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$ROLE')\gexec
 ALTER ROLE $ROLE WITH LOGIN CREATEDB PASSWORD '$PASSWORD';
+GRANT pg_signal_backend TO $ROLE;
 SQL
     sleep "$try"
   done

@@ -49,8 +49,30 @@ export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
     url: url.toString(),
     name,
     // FORCE: a server process killed mid-test may leave a connection the server has not reaped.
-    drop: () => admin(base, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    drop: () => dropWithRetries(base, name),
   };
+}
+
+/**
+ * A background process the server just started in the database (autovacuum) can make the forced
+ * drop fail for a moment; the database is only scratch, so a drop that keeps failing is left
+ * behind with a warning rather than failing the test that used it.
+ */
+async function dropWithRetries(base: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin(base, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if (attempt === 5) {
+        process.stderr.write(
+          `throwaway database ${name} left behind: ${(error as Error).message}\n`,
+        );
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }
 
 async function admin(url: string, sql: string): Promise<void> {
