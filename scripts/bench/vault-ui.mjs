@@ -3,20 +3,17 @@
 // Reports the time from navigation start to the first code painted, and main-thread time per
 // countdown tick. Assumes `out/` is built (`npm run bench` builds first).
 // The master key comes from a throw-away 0600 key file, so no OS keychain is needed or touched.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../e2e/tools/chromium.mjs';
+import { startWeb } from './lib/web-server.mjs';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 2000);
 const LOADS = 5;
 const TICK_WINDOW_S = Number(process.env.BENCH_TICK_SECONDS ?? 35); // spans at least one 30 s rollover
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const stats = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -24,33 +21,6 @@ const stats = (values) => {
   return { n: sorted.length, median: at(0.5), p95: at(0.95), max: sorted.at(-1) };
 };
 const ms = (v) => `${v.toFixed(2)} ms`;
-
-function startServer(dataDir, keyFile) {
-  const child = spawn(
-    process.execPath,
-    [
-      join(root, 'bin', 'tessera.cjs'),
-      'web',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--key-file',
-      keyFile,
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const url = new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`tessera web exited with ${code}`)));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const match = /running at (\S+)/.exec(line);
-      if (match) resolve(match[1]);
-    });
-  });
-  return { child, url };
-}
 
 async function seed(request, base) {
   const secret = () =>
@@ -90,9 +60,7 @@ async function seed(request, base) {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
-const keyFile = join(dataDir, 'master.key');
-writeFileSync(keyFile, randomBytes(32).toString('base64') + '\n', { mode: 0o600 });
-const server = startServer(join(dataDir, 'data'), keyFile);
+const server = startWeb(dataDir);
 const browser = await chromium.launch(chromiumLaunchOptions);
 
 try {
