@@ -22,13 +22,20 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-bench-unlock-'));
   const { child, url } = startWeb(dir);
   try {
+    // The start link's one-time token (in its fragment) buys the session a tab would keep.
     const start = new URL(await url);
     const base = start.origin;
-    const token = start.searchParams.get('token');
+    const token = new URLSearchParams(start.hash.slice(1)).get('token');
+    const exchange = await fetch(`${base}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    const { session } = (await exchange.json()).data;
     const rpc = async (channel, input = {}) => {
       const response = await fetch(`${base}/rpc/${channel}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: `tessera_token=${token}` },
+        headers: { 'content-type': 'application/json', 'x-tessera-session': session },
         body: JSON.stringify(input),
       });
       const body = await response.json();
