@@ -22,7 +22,7 @@ const stats = (values) => {
 };
 const ms = (v) => `${v.toFixed(2)} ms`;
 
-async function seed(request, base) {
+async function seed(request, base, session) {
   const secret = () =>
     randomBytes(20)
       .toString('hex')
@@ -46,6 +46,7 @@ async function seed(request, base) {
     while (next < ACCOUNTS) {
       const i = next++;
       const response = await request.post(`${base}/rpc/vault.add`, {
+        headers: { 'x-tessera-session': session },
         data: {
           issuer: issuers[i % issuers.length],
           name: `user${i}@example.com`,
@@ -68,9 +69,13 @@ try {
   const base = new URL(url).origin;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(url); // swaps the token for the session cookie
+  // The tab swaps the link's token for a session it keeps in sessionStorage; seeding borrows it.
+  await page.goto(url);
+  const session = await (
+    await page.waitForFunction(() => sessionStorage.getItem('tessera.session'))
+  ).jsonValue();
   const seeded = Date.now();
-  await seed(context.request, base);
+  await seed(context.request, base, session);
   console.log(`seeded ${ACCOUNTS} accounts in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
 
   // First code painted: the app marks `tessera:first-code` in the frame after the first codes commit.
