@@ -1,25 +1,16 @@
 import type { AuditEvent, Policy } from '../../../../shared/api';
 import type { Db } from '../../../store/database';
 import type { AuditDetail, AuditFilter, MfaReads, UserListRow } from '../mfa-store';
-import {
-  auditRecord,
-  clientRecord,
-  pendingRecord,
-  userColumns,
-  userRecord,
-  type AuditRow,
-  type ClientRow,
-  type UserRow,
-} from '../store-rows';
+import * as stored from '../store-rows';
 
 /** SQLite's audit detail is JSON text, parsed here into the shared row's shape. */
-const auditOf = (row: Omit<AuditRow, 'detail'> & { detail: string | null }): AuditEvent =>
-  auditRecord({
+const auditOf = (row: Omit<stored.AuditRow, 'detail'> & { detail: string | null }): AuditEvent =>
+  stored.auditRecord({
     ...row,
     detail: row.detail === null ? null : (JSON.parse(row.detail) as AuditDetail),
   });
 
-const USER_COLUMNS = userColumns({
+const USER_COLUMNS = stored.userColumns({
   id: 'totp_factor_id',
   secret: 'totp_secret',
   lastStep: 'totp_last_step',
@@ -76,10 +67,11 @@ export function createSqliteReads(db: Db): MfaReads {
   const maybe = <R, T>(row: unknown, map: (row: R) => T) =>
     Promise.resolve(row === undefined ? undefined : map(row as R));
   return {
-    client: (id) => maybe(s.client.get(id), clientRecord),
-    clients: () => Promise.resolve((s.clients.all() as ClientRow[]).map(clientRecord)),
-    user: (clientId, userId) => maybe(s.user.get(clientId, userId), userRecord),
-    userByPk: (pk) => maybe(s.userByPk.get(pk), userRecord),
+    client: (id) => maybe(s.client.get(id), stored.clientRecord),
+    clients: () =>
+      Promise.resolve((s.clients.all() as stored.ClientRow[]).map(stored.clientRecord)),
+    user: (clientId, userId) => maybe(s.user.get(clientId, userId), stored.userRecord),
+    userByPk: (pk) => maybe(s.userByPk.get(pk), stored.userRecord),
     users(query, now) {
       const rows = s.users.all({
         clientId: query.clientId ?? null,
@@ -88,12 +80,15 @@ export function createSqliteReads(db: Db): MfaReads {
         after: query.afterPk ?? null,
         now,
         limit: query.limit,
-      }) as (UserRow & { policy_mode: Policy['mode'] })[];
+      }) as (stored.UserRow & { policy_mode: Policy['mode'] })[];
       return Promise.resolve(
-        rows.map((row): UserListRow => ({ ...userRecord(row), policyMode: row.policy_mode })),
+        rows.map((row): UserListRow => ({
+          ...stored.userRecord(row),
+          policyMode: row.policy_mode,
+        })),
       );
     },
-    pendingEnrollment: (id, userPk) => maybe(s.pending.get(id, userPk), pendingRecord),
+    pendingEnrollment: (id, userPk) => maybe(s.pending.get(id, userPk), stored.pendingRecord),
     audit(filter) {
       // Only the parameters the statement names (better-sqlite3 refuses undefined ones).
       const params = Object.fromEntries(
