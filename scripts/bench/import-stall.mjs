@@ -8,13 +8,13 @@
 // so the figures are latencies of single requests, not throughput. The summary is the ratio of
 // the p99 latency during the import to the idle one, per request kind.
 import { spawn } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { base32Decode, stepNow as step, totp } from './lib/totp.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = join(root, '.tmp', 'bench-import-stall');
@@ -67,36 +67,12 @@ async function call(method, path, body) {
   return { status: response.status, body: json, ms: performance.now() - started };
 }
 
-function base32(text) {
-  let bits = 0;
-  let value = 0;
-  const out = [];
-  for (const c of text) {
-    value = (value << 5) | 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.indexOf(c);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 255);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-
-function totp(secret, step) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac('sha1', secret).update(counter).digest();
-  const offset = mac[mac.length - 1] & 15;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
-
-const step = () => Math.floor(Date.now() / 30_000);
 const users = [];
 for (let i = 0; i < USERS; i++) {
   const userId = `stall-${i}`;
   await call('PUT', `/v1/users/${userId}`, {});
   const start = await call('POST', `/v1/users/${userId}/totp?qr=none`, {});
-  const secret = base32(start.body.secret);
+  const secret = base32Decode(start.body.secret);
   let confirm = await call('POST', `/v1/users/${userId}/totp/confirm`, {
     enrollmentId: start.body.enrollmentId,
     code: totp(secret, step() - 1),

@@ -2,61 +2,40 @@
 // through browser mode's RPC (Argon2id with the stored parameters, then unwrapping the vault key),
 // against the bare Argon2id derivation with the same parameters and the issue's budget of 1 s.
 // Assumes `out/` is built; the master key comes from a throw-away 0600 key file.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { argon2id } from 'hash-wasm';
+import { startWeb } from './lib/web-server.mjs';
 
 const RUNS = Number(process.env.BENCH_UNLOCKS ?? 7);
 const BUDGET_MS = 1000;
 // Mirrors DEFAULT_KDF_COST in src/main/vault/lock/password-kdf.ts.
 const COST = { memorySize: 64 * 1024, iterations: 3, parallelism: 1 };
 const PASSWORD = 'correct horse battery staple';
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const max = (values) => Math.max(...values);
 
-function startWeb(dataDir, keyFile) {
-  const child = spawn(
-    process.execPath,
-    [
-      join(root, 'bin', 'tessera.cjs'),
-      'web',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--key-file',
-      keyFile,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`tessera web exited with ${code}`)));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const match = /running at (http:\/\/\S+)\/\?token=(\S+)/.exec(line);
-      if (match) resolve({ base: match[1], token: match[2] });
-    });
-  });
-  return { child, url };
-}
-
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-bench-unlock-'));
-  const keyFile = join(dir, 'master.key');
-  writeFileSync(keyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
-  const { child, url } = startWeb(join(dir, 'data'), keyFile);
+  const { child, url } = startWeb(dir);
   try {
-    const { base, token } = await url;
+    // The start link's one-time token (in its fragment) buys the session a tab would keep.
+    const start = new URL(await url);
+    const base = start.origin;
+    const token = new URLSearchParams(start.hash.slice(1)).get('token');
+    const exchange = await fetch(`${base}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    const { session } = (await exchange.json()).data;
     const rpc = async (channel, input = {}) => {
       const response = await fetch(`${base}/rpc/${channel}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: `tessera_token=${token}` },
+        headers: { 'content-type': 'application/json', 'x-tessera-session': session },
         body: JSON.stringify(input),
       });
       const body = await response.json();

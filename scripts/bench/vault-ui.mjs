@@ -5,20 +5,17 @@
 // Reports the time from navigation start to the first code painted, and main-thread time per
 // countdown tick. Assumes `out/` is built (`npm run bench` builds first).
 // The master key comes from a throw-away 0600 key file, so no OS keychain is needed or touched.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../e2e/tools/chromium.mjs';
+import { startWeb } from './lib/web-server.mjs';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 2000);
 const LOADS = 5;
 const TICK_WINDOW_S = Number(process.env.BENCH_TICK_SECONDS ?? 35); // spans at least one 30 s rollover
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** A 1 × 1 PNG, re-encoded by main into a custom icon. */
 const TINY_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -30,34 +27,7 @@ const stats = (values) => {
 };
 const ms = (v) => `${v.toFixed(2)} ms`;
 
-function startServer(dataDir, keyFile) {
-  const child = spawn(
-    process.execPath,
-    [
-      join(root, 'bin', 'tessera.cjs'),
-      'web',
-      '--port',
-      '0',
-      '--data-dir',
-      dataDir,
-      '--key-file',
-      keyFile,
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const url = new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`tessera web exited with ${code}`)));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const match = /running at (\S+)/.exec(line);
-      if (match) resolve(match[1]);
-    });
-  });
-  return { child, url };
-}
-
-async function seed(request, base) {
+async function seed(request, base, session) {
   const secret = () =>
     randomBytes(20)
       .toString('hex')
@@ -80,7 +50,10 @@ async function seed(request, base) {
   ];
   const tagSets = [['Work'], ['Personal', 'Finance'], ['Work', 'Infra', 'On-call'], ['Family']];
   const call = async (channel, data) => {
-    const response = await request.post(`${base}/rpc/${channel}`, { data });
+    const response = await request.post(`${base}/rpc/${channel}`, {
+      headers: { 'x-tessera-session': session },
+      data,
+    });
     const body = await response.json();
     if (!body.ok) throw new Error(`seeding failed: ${JSON.stringify(body.error)}`);
     return body.data;
@@ -103,9 +76,7 @@ async function seed(request, base) {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
-const keyFile = join(dataDir, 'master.key');
-writeFileSync(keyFile, randomBytes(32).toString('base64') + '\n', { mode: 0o600 });
-const server = startServer(join(dataDir, 'data'), keyFile);
+const server = startWeb(dataDir);
 const browser = await chromium.launch(chromiumLaunchOptions);
 
 try {
@@ -113,9 +84,13 @@ try {
   const base = new URL(url).origin;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await page.goto(url); // swaps the token for the session cookie
+  // The tab swaps the link's token for a session it keeps in sessionStorage; seeding borrows it.
+  await page.goto(url);
+  const session = await (
+    await page.waitForFunction(() => sessionStorage.getItem('tessera.session'))
+  ).jsonValue();
   const seeded = Date.now();
-  await seed(context.request, base);
+  await seed(context.request, base, session);
   console.log(
     `seeded ${ACCOUNTS} accounts (tags on all, brand icons on most, custom images on ${Math.ceil(ACCOUNTS / 50)}) in ${((Date.now() - seeded) / 1000).toFixed(1)} s`,
   );

@@ -1,15 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp } from '../../src/main/app';
-import {
-  ADAPTER,
-  createClient,
-  createStore,
-  serve,
-  type CreatedClient,
-  type Served,
-  type Store,
-} from './support/cli';
+import * as cli from './support/cli';
 import { agent, client } from './support/http';
 import { codeAt } from './support/totp';
 
@@ -18,13 +10,13 @@ import { codeAt } from './support/totp';
  * PostgreSQL database, or the SQLite file) keeps serving: nothing acknowledged is lost, no step
  * accepted is accepted again, and the survivor never stops answering.
  */
-let store: Store;
-let app: CreatedClient;
-let survivor: Served;
+let store: cli.Store;
+let app: cli.CreatedClient;
+let survivor: cli.Served;
 beforeAll(async () => {
-  store = await createStore();
-  app = await createClient(store, 'crash-app');
-  survivor = await serve(store);
+  store = await cli.createStore();
+  app = await cli.createClient(store, 'crash-app');
+  survivor = await cli.serve(store);
 });
 afterAll(async () => {
   await survivor?.stop();
@@ -108,7 +100,7 @@ describe('kill -9 under load', () => {
       const acknowledged: Acknowledged = { confirmed: [], accepted: [] };
       const probes = { answered: 0, failed: 0 };
       for (let round = 0; round < ROUNDS; round++) {
-        const victim = await serve(store);
+        const victim = await cli.serve(store);
         const stop = { dead: false };
         const running = load(victim.url, round, stop, acknowledged);
         const probing = probe(stop);
@@ -166,7 +158,7 @@ async function storedFacts(): Promise<StoredFacts> {
   const withCodes = (factor: string) =>
     `SELECT count(*) AS n FROM mfa_users u WHERE ${factor} IS NOT NULL AND backup_codes_remaining = 10
       AND (SELECT count(*) FROM mfa_backup_codes b WHERE b.user_pk = u.pk) = 10`;
-  if (ADAPTER === 'postgres') {
+  if (cli.ADAPTER === 'postgres') {
     const db = new pg.Client({ connectionString: store.databaseUrl });
     await db.connect();
     try {

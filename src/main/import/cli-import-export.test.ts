@@ -108,7 +108,7 @@ describe('tessera export and import against a vault', () => {
       const pw = join(dir, 'pw');
       writeFileSync(pw, 'a long backup password\n');
       const backup = join(dir, 'vault.tessera');
-      await tessera(
+      const exportBackup = [
         'export',
         '--format',
         'tessera',
@@ -116,22 +116,12 @@ describe('tessera export and import against a vault', () => {
         backup,
         '--password-file',
         pw,
-        ...store,
-      );
+      ];
+      await tessera(...exportBackup, ...store);
       expect(statSync(backup).mode & 0o777).toBe(0o600);
       expect(readFileSync(backup, 'utf8')).not.toContain(ga[0].secret);
-      expect(
-        await failure(
-          'export',
-          '--format',
-          'tessera',
-          '--out',
-          backup,
-          '--password-file',
-          pw,
-          ...store,
-        ),
-      ).toBe('EXPORT_FAILED');
+      // The second export finds the file there and refuses to overwrite it.
+      expect(await failure(...exportBackup, ...store)).toBe('EXPORT_FAILED');
 
       const uris = join(dir, 'uris.txt');
       await tessera('export', '--format', 'uris', '--out', uris, ...store);

@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { QueryConfig, QueryResultRow } from 'pg';
-import type { AuditDetail, AuditFilter, MfaReads, UserListRow } from '../mfa-store';
-import { clientRecord, USER_COLUMNS, userRecord, type ClientRow, type UserRow } from './pg-rows';
+import type { AuditFilter, MfaReads, UserListRow } from '../mfa-store';
+import {
+  auditRecord,
+  clientRecord,
+  pendingRecord,
+  userColumns,
+  userRecord,
+  type AuditRow,
+  type ClientRow,
+  type PendingRow,
+  type UserRow,
+} from '../store-rows';
 
 /** A pool (each query on any connection) or one transaction's connection. */
 export interface Queryable {
@@ -22,16 +32,11 @@ export function prepared(text: string, values: unknown[] = []): QueryConfig {
   return { name, text, values };
 }
 
-interface AuditRow {
-  id: number;
-  at: number;
-  actor: string;
-  client_id: string | null;
-  user_id: string | null;
-  event: string;
-  outcome: 'success' | 'failure';
-  detail: AuditDetail | null;
-}
+const USER_COLUMNS = userColumns({
+  id: 'factor_id',
+  secret: 'sealed_secret',
+  lastStep: 'last_step',
+});
 
 /**
  * The reads. Inside a transaction (`lockUsers`) a user read takes the row's write lock, as the
@@ -93,11 +98,11 @@ export function pgReads(db: Queryable, lockUsers = false): MfaReads {
       return rows.map((row) => ({ ...userRecord(row), policyMode: row.policy_mode }));
     },
     async pendingEnrollment(id, userPk) {
-      const row = await one<{ id: string; sealed_secret: Buffer; expires_at: number }>(
+      const row = await one<PendingRow>(
         'SELECT id, sealed_secret, expires_at FROM mfa_enrollments WHERE id = $1 AND user_pk = $2',
         [id, userPk],
       );
-      return row && { id: row.id, sealedSecret: row.sealed_secret, expiresAt: row.expires_at };
+      return row && pendingRecord(row);
     },
     async audit(filter: AuditFilter) {
       const where: string[] = [];
@@ -119,16 +124,7 @@ export function pgReads(db: Queryable, lockUsers = false): MfaReads {
           values,
         ),
       );
-      return rows.map((row) => ({
-        id: row.id,
-        at: new Date(row.at).toISOString(),
-        actor: row.actor,
-        clientId: row.client_id,
-        userId: row.user_id,
-        event: row.event,
-        outcome: row.outcome,
-        detail: row.detail,
-      }));
+      return rows.map(auditRecord);
     },
   };
 }
