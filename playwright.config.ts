@@ -14,7 +14,7 @@ export default defineConfig({
   fullyParallel: true,
   // At least three times what the slowest spec takes when two runs share the 2 cores; the timing
   // reporter prints the slowest tests, those near their limit and any that needed the retry.
-  timeout: 90_000,
+  timeout: 180_000,
   expect: { timeout: 15_000 },
   retries: process.env.CI ? 1 : 0,
   reporter: [

@@ -46,7 +46,7 @@ test.describe('browser mode session', () => {
     context,
   }) => {
     // Three tabs and a `tessera web --new-url` process: generous on a busy 2-core machine.
-    test.setTimeout(90_000);
+    test.setTimeout(180_000);
     const web = tessera.web!;
     const second = await context.newPage();
     await second.goto(web.url);

@@ -4,7 +4,7 @@ import { expect, test } from './fixtures/tessera';
 import { STRONG_SECRET, addByForm, label, row } from './fixtures/vault-page';
 
 // Several adds, a restart and axe: generous on a busy 2-core machine.
-test.describe.configure({ timeout: 180_000 });
+test.describe.configure({ timeout: 240_000 });
 
 const GITHUB = label('GitHub', 'alice');
 const GOOGLE = label('Google', 'bob');

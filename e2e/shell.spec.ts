@@ -35,7 +35,7 @@ test('2,000 accounts: only the visible rows are in the DOM, and every row is rea
   tessera,
 }) => {
   test.skip(tessera.mode === 'electron', 'Seeds through the browser-mode RPC.');
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const { page } = tessera;
   const rpc = new URL('/rpc/vault.add', page.url()).href;
   const headers = await sessionHeaders(page);
