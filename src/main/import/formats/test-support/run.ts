@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { SECRET_B32 } from './secrets';
 import {
   ImportError,
   type ImportErrorCode,
@@ -56,3 +57,15 @@ export function drafts(result: ImportParseResult) {
 }
 
 export { SECRET2_B32, SECRET_B32, SECRET_BYTES } from './secrets';
+
+/** The draft most fixtures carry first: GitHub / alice, SECRET_B32, RFC 6238 defaults. */
+export const GITHUB_ALICE = {
+  type: 'totp',
+  issuer: 'GitHub',
+  name: 'alice',
+  secret: SECRET_B32,
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+} as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  GITHUB_ALICE,
   SECRET2_B32,
   SECRET_B32,
   detects,
@@ -51,16 +52,7 @@ describe('TOTP Authenticator', () => {
 
   it('reads entries whose numbers are strings, from the .bin backup and the preferences', async () => {
     const expected = [
-      {
-        type: 'totp',
-        issuer: 'GitHub',
-        name: 'alice',
-        secret: SECRET_B32,
-        algorithm: 'SHA1',
-        digits: 6,
-        period: 30,
-        counter: 0,
-      },
+      GITHUB_ALICE,
       {
         type: 'totp',
         issuer: 'Dropbox',
