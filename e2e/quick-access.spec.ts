@@ -20,17 +20,18 @@ test('the security settings say where the tray and the global shortcut are', asy
 test('quick search: typing filters, Enter copies the first match', async ({ tessera }) => {
   const { page } = tessera;
   await addByForm(page, { issuer: 'GitHub', name: 'alice', secret: STRONG_SECRET });
-  await addByForm(page, { issuer: 'Google', name: 'bob', secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' });
-  await page.evaluate(() => {
-    window.location.hash = 'quick';
-    window.location.reload();
+  await addByForm(page, {
+    issuer: 'Google',
+    name: 'bob',
+    secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
   });
+  // (Strings: the e2e tsconfig has Node's lib, not the DOM's.)
+  await page.evaluate("window.location.hash = 'quick'");
+  await page.reload();
   const quick = page.getByRole('main', { name: 'Quick search' });
   await expect(quick).toBeVisible();
   // The window closes itself after a copy; here it is the test's tab, so record the call instead.
-  await page.evaluate(() => {
-    window.close = () => document.body.setAttribute('data-closed', 'yes');
-  });
+  await page.evaluate("window.close = () => document.body.setAttribute('data-closed', 'yes')");
   const matches = quick.getByRole('list', { name: 'Matching accounts' }).getByRole('button');
   await expect(matches).toHaveCount(2);
   await quick.getByLabel('Search accounts').fill('git');
