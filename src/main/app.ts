@@ -94,6 +94,7 @@ export async function openApp(config: AppConfig): Promise<App> {
     organisationRepository,
     config.clock,
     APP_VERSION,
+    (listener) => lock.onLock(listener),
     importLimits(config),
   );
   const store = await openMfaStore({ db });

@@ -32,6 +32,8 @@ export function transferHandlers(
   organisation: OrganisationRepository,
   clock: () => number,
   appVersion: string,
+  /** Subscribes to the app lock: previews hold secrets, and are forgotten when it locks. */
+  onLock: (listener: () => void) => void,
   importLimits?: WorkerLimits,
 ): Pick<Handlers, TransferChannel> {
   const imports = createImportService(
@@ -41,6 +43,7 @@ export function transferHandlers(
     clock,
     workerParser(importLimits),
   );
+  onLock(() => imports.forgetAll());
   return {
     'import.previewFile': ({ dataBase64, fileName, password, appendTo, format, parseId }) =>
       imports.previewFile(

@@ -85,9 +85,11 @@ export function createImportService(
   const isoNow = () => new Date(clock()).toISOString();
 
   function open(results: ImportParseResult[], appendTo?: string): ImportPreview {
+    // The vault first: locked, it refuses before a preview holds any secret.
+    const existing = existingIndex(repository.list());
     const item = appendTo ? pending.get(appendTo) : pending.create('');
     merge(item, results);
-    return previewOf(item, existingIndex(repository.list()));
+    return previewOf(item, existing);
   }
 
   return {
@@ -163,6 +165,11 @@ export function createImportService(
     cancel(id: string): { cancelled: true } {
       pending.delete(id);
       return { cancelled: true };
+    },
+    /** The vault locked: previews and parses in progress hold secrets, so they go too. */
+    forgetAll(): void {
+      pending.clear();
+      for (const controller of parsing.values()) controller.abort();
     },
   };
 }

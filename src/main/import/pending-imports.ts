@@ -64,6 +64,10 @@ export function createPendingImports(clock: () => number, ttlMs = PENDING_TTL_MS
     delete(id: string): boolean {
       return pending.delete(id);
     },
+    /** Forgets every preview (their secrets with them): the vault locked. */
+    clear(): void {
+      pending.clear();
+    },
     size: () => pending.size,
   };
 }

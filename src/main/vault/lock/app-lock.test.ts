@@ -54,4 +54,21 @@ describe('the app locked', () => {
     },
     SLOW,
   );
+
+  it(
+    'forgets import previews on lock: their secrets do not wait in memory for the unlock',
+    async () => {
+      temp = await openTempApp();
+      const app = temp.app;
+      await rpc(app, 'lock.setPassword', { password: PASSWORD });
+      const uri = 'otpauth://totp/GitHub:octo?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+      const preview = await rpc<{ id: string }>(app, 'import.previewTexts', { texts: [uri] });
+      await rpc(app, 'lock.lock', {});
+      expect((await rpcError(app, 'import.previewTexts', { texts: [uri] })).code).toBe('LOCKED');
+      await rpc(app, 'lock.unlock', { password: PASSWORD });
+      expect((await rpcError(app, 'import.confirm', { id: preview.id })).code).toBe('NOT_FOUND');
+      expect(await rpc<unknown[]>(app, 'vault.list', {})).toHaveLength(0);
+    },
+    SLOW,
+  );
 });

@@ -38,6 +38,8 @@ export function openVaultLock({ db, keychainWrapKey, clock, kdfCost }: VaultLock
   const isoNow = () => new Date(clock()).toISOString();
   let held: VaultKeys | null = null;
   const idle = createIdleTimer(() => lock());
+  /** What keeps decrypted vault data outside the key (import previews) and drops it on lock. */
+  const lockListeners: (() => void)[] = [];
 
   const row = (): LockRow => repository.get()!;
   const hold = (keys: VaultKeys) => {
@@ -49,6 +51,7 @@ export function openVaultLock({ db, keychainWrapKey, clock, kdfCost }: VaultLock
     idle.stop();
     held?.destroy();
     held = null;
+    for (const listener of lockListeners) listener();
   }
 
   // First open (and the one after an upgrade): make the vault key, then seal what was in clear,
@@ -187,6 +190,10 @@ export function openVaultLock({ db, keychainWrapKey, clock, kdfCost }: VaultLock
     setAutoLock(seconds: number): void {
       repository.setAutoLock(seconds, isoNow());
       if (held) idle.start(row().protection === 'password' ? seconds : 0);
+    },
+    /** Runs `listener` each time the vault locks (and when it closes). */
+    onLock(listener: () => void): void {
+      lockListeners.push(listener);
     },
     /** A person did something: the idle time starts again. */
     touch(): void {
