@@ -134,6 +134,10 @@ export function openDatabase({ file, key, keyCheck, migrations: list }: OpenData
     // spent code back (NORMAL survives kill -9 only). The MFA store's group commit makes one
     // fsync serve a batch of verifies.
     db.pragma('synchronous = FULL');
+    // Up to 64 MiB of decrypted pages (allocated as used; a desktop vault stays far below it).
+    // SQLite's 2 MiB default made every verify of a server with 100,000 users read and decrypt
+    // its pages again: 247 µs of CPU per verify against 136 µs with this (npm run bench).
+    db.pragma('cache_size = -65536');
     // Sorts and temporary tables stay in memory: never in a plaintext temporary file.
     db.pragma('temp_store = MEMORY');
     db.pragma('foreign_keys = ON');
