@@ -4,6 +4,7 @@
 // Needs TESSERA_TEST_PG_URL (npm run bench starts the local cluster, scripts/with-postgres.sh);
 // without it, says so and skips.
 import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createThrowawayDatabase } from '../../src/main/mfa/store/testing/throwaway-database.ts';
 import {
@@ -34,6 +35,19 @@ const msToNextStep = () => 30_000 - (Date.now() % 30_000);
 // users (10,000 codes and more as steps pass) outlast the rounds at a few thousand verifies/s.
 const USERS = Number(process.env.BENCH_PG_USERS ?? 5_000);
 const WRK = process.env.WRK ?? 'wrk';
+
+/** CPU seconds used so far by the PostgreSQL server's processes (Linux /proc; 0 elsewhere). */
+function postgresCpuSeconds() {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(pid);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
+}
 
 /** One wrk, without blocking: two of them drive two instances at once. */
 function wrk(url, script, pid, seconds, connections) {
@@ -104,6 +118,7 @@ async function measure(databaseUrl) {
       codes = unusedCodes(users);
     }
     const shares = Array.from({ length: n }, (_, i) => codes.filter((_, j) => j % n === i));
+    const pg0 = postgresCpuSeconds();
     const runs = await Promise.all(
       shares.map((share, i) => {
         const script = join(dir, `pg-verify-${i}.lua`);
@@ -120,6 +135,19 @@ async function measure(databaseUrl) {
     const total = (pick) => runs.reduce((sum, r) => sum + pick(r), 0);
     return {
       rps: total((r) => r.rps),
+      // CPU per verify: the instances' (Node) and the database server's.
+      nodeUs:
+        total((r) => r.cpuPerRequestUs * r.requests) /
+        Math.max(
+          1,
+          total((r) => r.requests),
+        ),
+      pgUs:
+        ((postgresCpuSeconds() - pg0) * 1e6) /
+        Math.max(
+          1,
+          total((r) => r.requests),
+        ),
       p99_us: Math.max(...runs.map((r) => r.p99_us)),
       non2xx: total((r) => r.non2xx),
       socket_errors: total((r) => r.socket_errors),
@@ -138,7 +166,7 @@ async function measure(databaseUrl) {
       const b2 = b ?? (await measureBare(DURATION));
       rounds.push({ b: b2, v, ratio: v.rps / b2.rps });
       process.stdout.write(
-        `round ${round}  bare ${b2.rps.toFixed(0)} req/s p99 ${ms(b2.p99_us)}  |  verify ${v.rps.toFixed(0)} req/s p99 ${ms(v.p99_us)}  |  ratio ${(v.rps / b2.rps).toFixed(2)}\n`,
+        `round ${round}  bare ${b2.rps.toFixed(0)} req/s p99 ${ms(b2.p99_us)}  |  verify ${v.rps.toFixed(0)} req/s p99 ${ms(v.p99_us)} CPU Node ${v.nodeUs.toFixed(0)} + PostgreSQL ${v.pgUs.toFixed(0)} µs/req  |  ratio ${(v.rps / b2.rps).toFixed(2)}\n`,
       );
       if (v.non2xx > 0) process.stdout.write(`warning: ${v.non2xx} verifies were not accepted\n`);
     }
