@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import QRCode from 'qrcode';
 import { encodeMigrationUri } from '../src/main/import/migration/migration-encode';
-import { slotPackedAegis } from '../test/api/support/hostile-import';
+import { slowAegis } from '../test/api/support/hostile-import';
 import { expect, test } from './fixtures/tessera';
 import { STRONG_SECRET, expectCurrentTotp, expectedTotp, label, row } from './fixtures/vault-page';
 
@@ -305,8 +305,8 @@ test('a file that takes long to read shows progress and can be cancelled from th
   tessera,
 }) => {
   const { page } = tessera;
-  // Thousands of password slots: reading it with a wrong password goes on until stopped.
-  const slow = Buffer.from(slotPackedAegis(1_000_000), 'base64');
+  // Seconds of scrypt for a wrong password (a file packed with more slots is refused at once).
+  const slow = Buffer.from(slowAegis(), 'base64');
   await chooseFile(page, 'aegis-export.json', 'application/json', slow);
   const dialog = page.getByRole('dialog', { name: 'Import accounts' });
   await dialog.getByLabel('File password').fill('not the password');
