@@ -23,7 +23,7 @@ export type Outcome =
   | { kind: 'invalid'; attemptsRemaining: number }
   | { kind: 'replayed' }
   | { kind: 'locked'; lockedUntil: number }
-  /** The row no longer holds the factor the attempt was prepared against; nothing was written. */
+  /** The row changed since the attempt was prepared (another factor, or its lock lifted); nothing was written. */
   | { kind: 'stale' };
 
 /** Opens the user's secret (sealed on its row) and checks the code against it. */
@@ -83,11 +83,17 @@ export async function decide(
       outcome,
       detail,
     });
-  /** Nothing applied: locked, or the factor changed; undefined when neither. */
+  /**
+   * Nothing applied: locked, or the factor changed; undefined when neither (a replayed step).
+   * On PostgreSQL a write that applied nothing locks no row, so an unlock may commit before this
+   * read: a step still unused on a factor no longer locked was refused by that lock, and the
+   * attempt is made again (as 'stale': nothing was written) rather than called a replay.
+   */
   const refusal = async (): Promise<Outcome | undefined> => {
     const row = await tx.userByPk(p.pk);
     if (!row || row.factorId !== p.factorId) return { kind: 'stale' };
-    if (!isLocked(row.lockedUntil, now)) return undefined;
+    if (!isLocked(row.lockedUntil, now))
+      return p.step !== null && row.lastStep < p.step ? { kind: 'stale' } : undefined;
     // One row per lock period: a burst of attempts against a lock would otherwise flood the log.
     const lockedUntil = new Date(row.lockedUntil!).toISOString();
     const [last] = await tx.audit({
