@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  GITHUB_ALICE,
   SECRET2_B32,
   SECRET_B32,
   detects,
@@ -15,16 +16,7 @@ describe('andOTP backup', () => {
     const input = andOtpPlain();
     expect(detects(andOtpFormat, input)).toBe(true);
     const [github, vpn, steam, dropbox] = drafts(await run(andOtpFormat, input));
-    expect(github).toEqual({
-      type: 'totp',
-      issuer: 'GitHub',
-      name: 'alice',
-      secret: SECRET_B32,
-      algorithm: 'SHA1',
-      digits: 6,
-      period: 30,
-      counter: 0,
-    });
+    expect(github).toEqual(GITHUB_ALICE);
     expect(vpn).toMatchObject({
       type: 'hotp',
       issuer: 'VPN',

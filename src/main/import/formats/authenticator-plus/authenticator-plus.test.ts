@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SECRET2_B32, SECRET_B32, detects, expectImportError, run } from '../test-support/run';
+import { GITHUB_ALICE, SECRET2_B32, detects, expectImportError, run } from '../test-support/run';
 import { authenticatorPlusFormat } from './authenticator-plus';
 import { authenticatorPlusZip } from './fixtures';
 
@@ -10,16 +10,7 @@ describe('Authenticator Plus backup', () => {
       const input = await authenticatorPlusZip('plus pw', zipCrypto);
       expect(detects(authenticatorPlusFormat, input)).toBe(true);
       const { entries } = await run(authenticatorPlusFormat, input, { password: 'plus pw' });
-      expect(entries[0]?.draft).toEqual({
-        type: 'totp',
-        issuer: 'GitHub',
-        name: 'alice',
-        secret: SECRET_B32,
-        algorithm: 'SHA1',
-        digits: 6,
-        period: 30,
-        counter: 0,
-      });
+      expect(entries[0]?.draft).toEqual(GITHUB_ALICE);
       expect(entries[1]?.draft).toMatchObject({
         type: 'hotp',
         name: 'bob',

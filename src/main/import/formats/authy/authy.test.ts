@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hex } from '../test-support/crypto';
 import {
+  GITHUB_ALICE,
   SECRET2_B32,
   SECRET_B32,
   SECRET_BYTES,
@@ -19,16 +20,7 @@ describe('Authy token store', () => {
     ]);
     expect(detects(authyFormat, input)).toBe(true);
     const { entries } = await run(authyFormat, input);
-    expect(entries[0]?.draft).toEqual({
-      type: 'totp',
-      issuer: 'GitHub',
-      name: 'alice',
-      secret: SECRET_B32,
-      algorithm: 'SHA1',
-      digits: 6,
-      period: 30,
-      counter: 0,
-    });
+    expect(entries[0]?.draft).toEqual(GITHUB_ALICE);
     expect(entries[1]?.draft).toMatchObject({ issuer: 'Dropbox', name: 'carol' });
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { SECRET2_B32, SECRET_B32, detects, expectImportError, run } from '../test-support/run';
+import {
+  GITHUB_ALICE,
+  SECRET2_B32,
+  SECRET_B32,
+  detects,
+  expectImportError,
+  run,
+} from '../test-support/run';
 import {
   authenticatorProDb,
   googleAuthenticatorDb,
@@ -28,16 +35,7 @@ describe('phone databases', () => {
     expect(detects(googleAuthenticatorDbFormat, input)).toBe(true);
     expect(detects(microsoftAuthenticatorDbFormat, input)).toBe(false);
     const { entries } = await run(googleAuthenticatorDbFormat, input);
-    expect(entries[0]?.draft).toEqual({
-      type: 'totp',
-      issuer: 'GitHub',
-      name: 'alice',
-      secret: SECRET_B32,
-      algorithm: 'SHA1',
-      digits: 6,
-      period: 30,
-      counter: 0,
-    });
+    expect(entries[0]?.draft).toEqual(GITHUB_ALICE);
     expect(entries[1]?.draft).toMatchObject({
       type: 'hotp',
       issuer: '',

@@ -10,8 +10,8 @@ import {
 } from '../shared/secretstream';
 import { random, utf8 } from '../test-support/crypto';
 import {
+  GITHUB_ALICE,
   SECRET2_B32,
-  SECRET_B32,
   detects,
   drafts,
   expectImportError,
@@ -79,16 +79,7 @@ describe('Ente Auth encrypted export', () => {
     const result = await run(enteFormat, input, { password: 'ente pw' });
     expect(result.format).toBe('Ente Auth export (encrypted)');
     const [github, corp, steam] = drafts(result);
-    expect(github).toEqual({
-      type: 'totp',
-      issuer: 'GitHub',
-      name: 'alice',
-      secret: SECRET_B32,
-      algorithm: 'SHA1',
-      digits: 6,
-      period: 30,
-      counter: 0,
-    });
+    expect(github).toEqual(GITHUB_ALICE);
     expect(corp).toMatchObject({
       type: 'hotp',
       issuer: 'Corp',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SECRET2_B32, SECRET_B32, detects, expectImportError, run } from '../test-support/run';
+import { GITHUB_ALICE, SECRET2_B32, detects, expectImportError, run } from '../test-support/run';
 import { readSerializedStringMap, writeSerializedStringMap } from '../shared/java-serialization';
 import type { ImportParseResult } from '../../import-types';
 import { freeOtpBackupFormat } from './freeotp-backup';
@@ -9,16 +9,7 @@ import { freeOtpBackup, freeOtpPlusJson, freeOtpTokens, freeOtpTokensXml } from 
 
 function expectTokens(result: ImportParseResult): void {
   const [github, vpn, steam, md5] = result.entries;
-  expect(github?.draft).toEqual({
-    type: 'totp',
-    issuer: 'GitHub',
-    name: 'alice',
-    secret: SECRET_B32,
-    algorithm: 'SHA1',
-    digits: 6,
-    period: 30,
-    counter: 0,
-  });
+  expect(github?.draft).toEqual(GITHUB_ALICE);
   expect(vpn?.draft).toMatchObject({
     type: 'hotp',
     issuer: 'VPN',

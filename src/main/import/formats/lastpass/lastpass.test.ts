@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { SECRET2_B32, SECRET_B32, detects, expectImportError, run } from '../test-support/run';
+import {
+  GITHUB_ALICE,
+  SECRET2_B32,
+  SECRET_B32,
+  detects,
+  expectImportError,
+  run,
+} from '../test-support/run';
 import { lastPassJson, lastPassJsonSparse } from './fixtures';
 import { lastPassFormat } from './lastpass';
 
@@ -8,16 +15,7 @@ describe('LastPass Authenticator export', () => {
     const input = lastPassJson();
     expect(detects(lastPassFormat, input)).toBe(true);
     const result = await run(lastPassFormat, input);
-    expect(result.entries[0]?.draft).toEqual({
-      type: 'totp',
-      issuer: 'GitHub',
-      name: 'alice',
-      secret: SECRET_B32,
-      algorithm: 'SHA1',
-      digits: 6,
-      period: 30,
-      counter: 0,
-    });
+    expect(result.entries[0]?.draft).toEqual(GITHUB_ALICE);
     expect(result.entries[1]?.draft).toMatchObject({
       issuer: 'AWS',
       name: 'ops',

@@ -20,16 +20,7 @@ describe('TOTP Authenticator', () => {
     const input = totpAuthenticatorBackup();
     expect(detects(totpAuthenticatorFormat, input)).toBe(true);
     const [github, dropbox, aws] = drafts(await run(totpAuthenticatorFormat, input));
-    expect(github).toEqual({
-      type: 'totp',
-      issuer: 'GitHub',
-      name: 'alice',
-      secret: SECRET_B32,
-      algorithm: 'SHA1',
-      digits: 6,
-      period: 30,
-      counter: 0,
-    });
+    expect(github).toEqual(GITHUB_ALICE);
     expect(dropbox).toMatchObject({ issuer: 'Dropbox', name: 'bob', secret: SECRET2_B32 });
     expect(aws).toMatchObject({ issuer: 'AWS', secret: SECRET_B32 });
   });

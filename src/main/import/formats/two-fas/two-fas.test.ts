@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  GITHUB_ALICE,
   SECRET2_B32,
   SECRET_B32,
   detects,
@@ -17,16 +18,7 @@ describe('2FAS backup', () => {
     const result = await run(twoFasFormat, input);
     expect(result.format).toBe('2FAS backup');
     const [github, bank, steam] = drafts({ ...result, entries: result.entries.slice(0, 3) });
-    expect(github).toEqual({
-      type: 'totp',
-      issuer: 'GitHub',
-      name: 'alice',
-      secret: SECRET_B32,
-      algorithm: 'SHA1',
-      digits: 6,
-      period: 30,
-      counter: 0,
-    });
+    expect(github).toEqual(GITHUB_ALICE);
     expect(bank).toMatchObject({
       type: 'hotp',
       issuer: 'Bank',
