@@ -57,6 +57,42 @@ export function prepareAttempt(
   );
 }
 
+/** The audit row of an attempt at `now`. */
+const auditEntry =
+  (caller: Caller, p: PreparedAttempt, now: number) =>
+  (
+    event: AuditEntry['event'],
+    outcome: AuditEntry['outcome'],
+    detail: AuditEntry['detail'],
+  ): AuditEntry => ({
+    at: now,
+    actor: caller.actor,
+    clientId: caller.clientId,
+    userId: p.userId,
+    event,
+    outcome,
+    detail,
+  });
+
+/**
+ * A TOTP code that matched `step`, accepted by the one conditional write of the port (its audit
+ * row with it), or undefined when it applied nothing. `on` is a transaction, or the store, where
+ * the statement is a transaction of its own.
+ */
+export async function acceptTotp(
+  on: Pick<MfaTx, 'acceptTotp'>,
+  caller: Caller,
+  p: PreparedAttempt,
+  step: number,
+  now: number,
+): Promise<Extract<Outcome, { kind: 'ok' }> | undefined> {
+  const accepted = await on.acceptTotp(
+    { pk: p.pk, factorId: p.factorId, step, now },
+    auditEntry(caller, p, now)('verify.success', 'success', { method: 'totp' }),
+  );
+  return accepted && { kind: 'ok', method: 'totp', remaining: accepted.backupCodesRemaining };
+}
+
 /**
  * The decision, inside a transaction: one conditional write (accept, spend or count) whose
  * result decides; when it applied nothing, the row as it is now (read under the same write
@@ -69,20 +105,8 @@ export async function decide(
   p: PreparedAttempt,
   now: number,
 ): Promise<Outcome> {
-  const audit = (
-    event: AuditEntry['event'],
-    outcome: AuditEntry['outcome'],
-    detail: AuditEntry['detail'],
-  ) =>
-    tx.record({
-      at: now,
-      actor: caller.actor,
-      clientId: caller.clientId,
-      userId: p.userId,
-      event,
-      outcome,
-      detail,
-    });
+  const entry = auditEntry(caller, p, now);
+  const audit = (...args: Parameters<typeof entry>) => tx.record(entry(...args));
   /**
    * Nothing applied: locked, or the factor changed; undefined when neither (a replayed step).
    * On PostgreSQL a write that applied nothing locks no row, so an unlock may commit before this
@@ -108,11 +132,8 @@ export async function decide(
   };
   const key = { pk: p.pk, factorId: p.factorId, now };
   if (p.step !== null) {
-    const accepted = await tx.acceptTotp({ ...key, step: p.step });
-    if (accepted) {
-      await audit('verify.success', 'success', { method: 'totp' });
-      return { kind: 'ok', method: 'totp', remaining: accepted.backupCodesRemaining };
-    }
+    const accepted = await acceptTotp(tx, caller, p, p.step, now);
+    if (accepted) return accepted;
     const why = await refusal();
     if (why) return why;
     await audit('verify.replayed', 'failure', { method: 'totp' });

@@ -1,6 +1,7 @@
 import type { VerifyResult } from '../../shared/api';
 import {
   acceptedOrThrow,
+  acceptTotp,
   decide,
   prepareAttempt,
   type Outcome,
@@ -35,6 +36,12 @@ export function createVerifyService(core: MfaCore) {
       const user = await store.read.user(caller.clientId, userId);
       if (!user) throw userNotFound(userId);
       const prepared = prepareAttempt(core, caller, user, code, allowBackup);
+      // A code that matches is accepted by one statement, a transaction of its own; only a
+      // refusal (or a step-up, which changes more) needs the transaction below.
+      if (prepared.step !== null && !then) {
+        const accepted = await acceptTotp(store, caller, prepared, prepared.step, clock());
+        if (accepted) return accepted;
+      }
       const outcome = await store.transaction(async (tx) => {
         const now = clock();
         const decided = await decide(tx, caller, prepared, now);

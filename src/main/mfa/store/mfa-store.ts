@@ -23,6 +23,12 @@ export interface MfaStore {
    * writes only and rejects its caller.
    */
   transaction<T>(work: (tx: MfaTx) => Promise<T>): Promise<T>;
+  /**
+   * `MfaTx.acceptTotp` as a transaction of its own, durable when it resolves: the common case of
+   * a verify (a code that matches) with no transaction around it, so that on PostgreSQL it is
+   * one round trip (one statement, committed by itself) instead of four.
+   */
+  acceptTotp: MfaTx['acceptTotp'];
   /** Reads outside any transaction (each is one statement; it may not see a write in flight). */
   read: MfaReads;
   close(): Promise<void>;
@@ -70,15 +76,14 @@ export interface MfaTx extends MfaReads {
   /**
    * A TOTP accept: `UPDATE … SET last_step = :step, failures = 0, locked_until = NULL,
    * last_verified_at = :now WHERE pk AND factor AND last_step < :step AND <not locked at :now>
-   * RETURNING backup_codes_remaining`. undefined: replayed, locked or the factor changed, which
-   * the caller tells apart from the row as it is now.
+   * RETURNING backup_codes_remaining`, and `audit` appended only if it applied (in the same
+   * statement on PostgreSQL). undefined: replayed, locked or the factor changed, which the caller
+   * tells apart from the row as it is now; nothing was written.
    */
-  acceptTotp(accept: {
-    pk: number;
-    factorId: string;
-    step: number;
-    now: number;
-  }): Promise<{ backupCodesRemaining: number } | undefined>;
+  acceptTotp(
+    accept: TotpAccept,
+    audit: AuditEntry,
+  ): Promise<{ backupCodesRemaining: number } | undefined>;
   /**
    * A backup code spent: `UPDATE backup codes SET used_at WHERE user AND hash AND used_at IS NULL
    * AND <factor unchanged, not locked> RETURNING`, then the user's count, failures and lock
@@ -110,6 +115,12 @@ export interface MfaTx extends MfaReads {
   replaceBackupCodes(pk: number, factorId: string, hashes: Buffer[]): Promise<boolean>;
 }
 
+export interface TotpAccept {
+  pk: number;
+  factorId: string;
+  step: number;
+  now: number;
+}
 export interface ClientRecord {
   id: string;
   name: string;

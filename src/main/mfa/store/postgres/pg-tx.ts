@@ -1,9 +1,68 @@
-import type { MfaTx } from '../mfa-store';
+import type { AuditEntry, MfaTx, TotpAccept } from '../mfa-store';
 import { lockedUntilSql } from './lockout-sql';
 import { pgReads, prepared, type Queryable } from './pg-reads';
 
 /** "Not locked at $now", over mfa_users. */
 const UNLOCKED = '(locked_until IS NULL OR locked_until <= $now)';
+
+/** Runs `sql` with `$name` placeholders, numbered in the order of `values`' keys. */
+async function runNamed<R extends object>(
+  db: Queryable,
+  sql: string,
+  values: Record<string, unknown>,
+): Promise<R[]> {
+  const names = Object.keys(values);
+  const text = sql.replace(/\$([a-z]+)/gi, (_, name: string) => {
+    const index = names.indexOf(name);
+    if (index < 0) throw new Error(`No value for $${name}.`);
+    return `$${index + 1}`;
+  });
+  return (await db.query<R & Record<string, unknown>>(prepared(text, Object.values(values)))).rows;
+}
+
+/**
+ * The TOTP accept and its audit row in ONE statement: on a pool it is a transaction of its own
+ * (one round trip), inside a transaction one of its statements. The audit row is inserted only
+ * from the row the UPDATE returned.
+ */
+export async function acceptTotp(
+  db: Queryable,
+  a: TotpAccept,
+  audit: AuditEntry,
+): Promise<{ backupCodesRemaining: number } | undefined> {
+  const [row] = await runNamed<{ backup_codes_remaining: number }>(
+    db,
+    `WITH accepted AS (
+       UPDATE mfa_users SET last_step = $step, failures = 0, locked_until = NULL,
+         last_verified_at = $now
+       WHERE pk = $pk AND factor_id = $factor AND last_step < $step AND ${UNLOCKED}
+       RETURNING backup_codes_remaining
+     ), audited AS (
+       INSERT INTO audit_events (at, actor, client_id, user_id, event, outcome, detail)
+       SELECT $at::bigint, $actor::text, $clientId::text, $userId::text, $event::text,
+         $outcome::text, $detail::jsonb FROM accepted
+     )
+     SELECT backup_codes_remaining FROM accepted`,
+    {
+      pk: a.pk,
+      factor: a.factorId,
+      step: a.step,
+      now: a.now,
+      ...auditValues(audit),
+    },
+  );
+  return row && { backupCodesRemaining: row.backup_codes_remaining };
+}
+
+const auditValues = (e: AuditEntry) => ({
+  at: e.at,
+  actor: e.actor,
+  clientId: e.clientId,
+  userId: e.userId,
+  event: e.event,
+  outcome: e.outcome,
+  detail: e.detail ? JSON.stringify(e.detail) : null,
+});
 
 /**
  * One transaction's statements over its connection. Each decision is ONE statement whose row
@@ -13,17 +72,8 @@ const UNLOCKED = '(locked_until IS NULL OR locked_until <= $now)';
  * so no two of them wait on each other in opposite orders.
  */
 export function pgTx(db: Queryable): MfaTx {
-  /** `$name` placeholders, numbered in the order of `values`' keys. */
-  const run = async <R extends object>(sql: string, values: Record<string, unknown>) => {
-    const names = Object.keys(values);
-    const text = sql.replace(/\$([a-z]+)/gi, (_, name: string) => {
-      const index = names.indexOf(name);
-      if (index < 0) throw new Error(`No value for $${name}.`);
-      return `$${index + 1}`;
-    });
-    return (await db.query<R & Record<string, unknown>>(prepared(text, Object.values(values))))
-      .rows;
-  };
+  const run = <R extends object>(sql: string, values: Record<string, unknown>) =>
+    runNamed<R>(db, sql, values);
   return {
     ...pgReads(db, true),
 
@@ -31,7 +81,7 @@ export function pgTx(db: Queryable): MfaTx {
       await run(
         `INSERT INTO audit_events (at, actor, client_id, user_id, event, outcome, detail)
          VALUES ($at, $actor, $clientId, $userId, $event, $outcome, $detail)`,
-        { ...entry, detail: entry.detail ? JSON.stringify(entry.detail) : null },
+        auditValues(entry),
       );
     },
 
@@ -137,16 +187,7 @@ export function pgTx(db: Queryable): MfaTx {
       return 'ok';
     },
 
-    async acceptTotp(a) {
-      const [row] = await run<{ backup_codes_remaining: number }>(
-        `UPDATE mfa_users SET last_step = $step, failures = 0, locked_until = NULL,
-           last_verified_at = $now
-         WHERE pk = $pk AND factor_id = $factor AND last_step < $step AND ${UNLOCKED}
-         RETURNING backup_codes_remaining`,
-        { pk: a.pk, factor: a.factorId, step: a.step, now: a.now },
-      );
-      return row && { backupCodesRemaining: row.backup_codes_remaining };
-    },
+    acceptTotp: (a, audit) => acceptTotp(db, a, audit),
     async spendBackupCode(s) {
       // The EXISTS locks the user's row before the code's (see above), and is re-checked
       // against the committed row when it had to wait.

@@ -6,7 +6,7 @@ import { createPool, DatabaseUrlError } from './connection';
 import { checkMasterKey } from './key-check';
 import { migrate } from './migrate';
 import { pgReads } from './pg-reads';
-import { pgTx } from './pg-tx';
+import { acceptTotp, pgTx } from './pg-tx';
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:port/database?sslmode=…` */
@@ -86,6 +86,7 @@ function postgresStore(pool: Pool): MfaStore {
         }
       }
     },
+    acceptTotp: (accept, audit) => acceptTotp(pool, accept, audit),
     read: pgReads(pool),
     close: () => pool.end(),
   };

@@ -21,6 +21,7 @@ export function createSqliteMfaStore(db: Db): MfaStore {
   return {
     kind: 'sqlite',
     transaction: (work) => commits.run(work),
+    acceptTotp: (accept, audit) => commits.run((t) => t.acceptTotp(accept, audit)),
     read: reads,
     // The connection belongs to the app, which closes it after this.
     close: () => commits.drain(),

@@ -1,6 +1,6 @@
 import type { Db } from '../../../store/database';
 import { LOCKED_UNTIL_SQL } from '../../lockout';
-import type { MfaReads, MfaTx } from '../mfa-store';
+import type { AuditEntry, MfaReads, MfaTx } from '../mfa-store';
 
 type Writes = Omit<MfaTx, keyof MfaReads>;
 
@@ -75,11 +75,14 @@ export function createSqliteWrites(db: Db): Writes {
     s.deleteCodes.run(pk);
     for (const hash of hashes) s.insertCode.run(pk, hash);
   };
+  const writeAudit = (e: AuditEntry) => {
+    const detail = e.detail ? JSON.stringify(e.detail) : null;
+    s.audit.run(e.at, e.actor, e.clientId, e.userId, e.event, e.outcome, detail);
+  };
   const done = Promise.resolve();
   return {
     record(e) {
-      const detail = e.detail ? JSON.stringify(e.detail) : null;
-      s.audit.run(e.at, e.actor, e.clientId, e.userId, e.event, e.outcome, detail);
+      writeAudit(e);
       return done;
     },
     insertClient(c) {
@@ -125,10 +128,12 @@ export function createSqliteWrites(db: Db): Writes {
       putCodes(c.pk, c.backupCodeHashes);
       return Promise.resolve('ok' as const);
     },
-    acceptTotp: ({ pk, factorId, step, now }) => {
+    acceptTotp({ pk, factorId, step, now }, audit) {
       const row = s.acceptTotp.get({ pk, factor: factorId, step, now }) as
         { backup_codes_remaining: number } | undefined;
-      return Promise.resolve(row && { backupCodesRemaining: row.backup_codes_remaining });
+      if (!row) return Promise.resolve(undefined);
+      writeAudit(audit);
+      return Promise.resolve({ backupCodesRemaining: row.backup_codes_remaining });
     },
     spendBackupCode: ({ pk, factorId, hash, now }) => {
       if (s.spendCode.get({ pk, factor: factorId, hash, now }) === undefined)

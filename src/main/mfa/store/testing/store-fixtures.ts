@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { MfaStore, NewClient } from '../mfa-store';
+import type { AuditEntry, MfaStore, NewClient } from '../mfa-store';
 
 /** Every test makes its own client and users, so one store serves a whole suite. */
 export function uniqueId(prefix: string): string {
@@ -89,6 +89,17 @@ export async function seedEnrolled(store: MfaStore, step = 100, codeCount = 3): 
   if (result !== 'ok') throw new Error(`seedEnrolled: confirm gave ${result}`);
   return { clientId, pk, factorId, codes };
 }
+
+/** The audit row a TOTP accept of `e`'s user appends (each seeded user has a client of its own). */
+export const acceptedAudit = ({ clientId }: { clientId: string }, now = T0): AuditEntry => ({
+  at: now,
+  actor: `client:${clientId}`,
+  clientId,
+  userId: 'enrolled-user',
+  event: 'verify.success',
+  outcome: 'success',
+  detail: { method: 'totp' },
+});
 
 /** Runs `n` calls at once; how many resolved to something other than undefined. */
 export async function countDefined<T>(n: number, call: (i: number) => Promise<T | undefined>) {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { HARD_LOCK_FAILURES, LOCKED_UNTIL_ADMIN, lockedUntilAfter } from '../../../lockout';
 import type { MfaStore } from '../../mfa-store';
-import { countDefined, hash, NO_FACTOR, seedEnrolled, T0 } from '../store-fixtures';
+import { acceptedAudit, countDefined, hash, NO_FACTOR, seedEnrolled, T0 } from '../store-fixtures';
 
 /** The decisions: each is one conditional write, exact under parallel calls. */
 export function decisionTests(store: () => MfaStore, stores: () => MfaStore[]): void {
@@ -11,7 +11,9 @@ export function decisionTests(store: () => MfaStore, stores: () => MfaStore[]): 
   it('accepts a later step once, never the same or an earlier one, nor another factor', async () => {
     const u = await seedEnrolled(store(), 100);
     const accept = (step: number, factorId = u.factorId) =>
-      store().transaction((tx) => tx.acceptTotp({ pk: u.pk, factorId, step, now: T0 + step }));
+      store().transaction((tx) =>
+        tx.acceptTotp({ pk: u.pk, factorId, step, now: T0 + step }, acceptedAudit(u)),
+      );
     expect(await accept(101)).toEqual({ backupCodesRemaining: 3 });
     expect(await accept(101)).toBeUndefined();
     expect(await accept(100)).toBeUndefined();
@@ -22,14 +24,18 @@ export function decisionTests(store: () => MfaStore, stores: () => MfaStore[]): 
     });
   });
 
-  it('of 200 parallel accepts of one step exactly one is accepted', async () => {
+  it('of 200 parallel accepts of one step exactly one is accepted and audited', async () => {
     const u = await seedEnrolled(store(), 100);
+    const accept = { pk: u.pk, factorId: u.factorId, step: 101, now: T0 };
+    // Half as transactions of their own (a verify's first try), half inside one (its refusal path).
     const accepted = await countDefined(200, (i) =>
-      nth(i).transaction((tx) =>
-        tx.acceptTotp({ pk: u.pk, factorId: u.factorId, step: 101, now: T0 }),
-      ),
+      i % 4 < 2
+        ? nth(i).acceptTotp(accept, acceptedAudit(u))
+        : nth(i).transaction((tx) => tx.acceptTotp(accept, acceptedAudit(u))),
     );
     expect(accepted).toHaveLength(1);
+    const audited = await store().read.audit({ clientId: u.clientId, limit: 10 });
+    expect(audited.map((e) => e.event)).toEqual(['verify.success']);
   });
 
   it('counts failures and locks by the lockout rule up to the hard lock', async () => {
@@ -55,7 +61,7 @@ export function decisionTests(store: () => MfaStore, stores: () => MfaStore[]): 
     expect(await fail()).toBeUndefined();
     const accept = (now: number) =>
       store().transaction((tx) =>
-        tx.acceptTotp({ pk: u.pk, factorId: u.factorId, step: 101, now }),
+        tx.acceptTotp({ pk: u.pk, factorId: u.factorId, step: 101, now }, acceptedAudit(u, now)),
       );
     expect(await accept(T0 + 29_999)).toBeUndefined();
     expect(await store().transaction((tx) => tx.unlock(u.pk, T0 + 1))).toBe(true);
@@ -70,7 +76,7 @@ export function decisionTests(store: () => MfaStore, stores: () => MfaStore[]): 
     expect(await store().transaction((tx) => tx.countFailure(failure))).toBeUndefined();
     await store().transaction((tx) => tx.countFailure({ ...failure, factorId: u.factorId }));
     await store().transaction((tx) =>
-      tx.acceptTotp({ pk: u.pk, factorId: u.factorId, step: 101, now: T0 }),
+      tx.acceptTotp({ pk: u.pk, factorId: u.factorId, step: 101, now: T0 }, acceptedAudit(u)),
     );
     expect((await store().read.userByPk(u.pk))?.failures).toBe(0);
   });

@@ -1,6 +1,14 @@
 import { expect, it } from 'vitest';
 import type { ConfirmEnrollment, MfaStore } from '../../mfa-store';
-import { hash, seedClient, seedEnrolled, seedUser, T0, uniqueId } from '../store-fixtures';
+import {
+  acceptedAudit,
+  hash,
+  seedClient,
+  seedEnrolled,
+  seedUser,
+  T0,
+  uniqueId,
+} from '../store-fixtures';
 
 /** Pending enrollments and the confirm's compare-and-set. */
 export function enrollmentTests(store: () => MfaStore, stores: () => MfaStore[]): void {
@@ -56,7 +64,9 @@ export function enrollmentTests(store: () => MfaStore, stores: () => MfaStore[])
     });
     expect(await store().read.pendingEnrollment(id, pk)).toBeUndefined();
     const accept = { pk, factorId: id, step: 77, now: T0 + 2 };
-    expect(await store().transaction((tx) => tx.acceptTotp(accept))).toBeUndefined();
+    expect(
+      await store().transaction((tx) => tx.acceptTotp(accept, acceptedAudit({ clientId: 'c' }))),
+    ).toBeUndefined();
   });
 
   it('a confirm is refused when the pending row is gone, expired or the user enrolled', async () => {
