@@ -21,9 +21,9 @@ export function createVerifyService(core: MfaCore) {
   const { store, clock } = core;
 
   /**
-   * Reads the user, checks the code against its factor, and decides in one transaction. If the
-   * factor changed in between (a reset, a re-enrollment), nothing was written, and the attempt
-   * is made once more from a fresh read.
+   * Reads the user, checks the code against its factor, and decides: a matching code by the
+   * accept alone, anything else in one transaction. If the factor changed in between (a reset, a
+   * re-enrollment), nothing was written, and the attempt is made once more from a fresh read.
    */
   async function attempt(
     caller: Caller,
