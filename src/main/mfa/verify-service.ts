@@ -21,9 +21,10 @@ export function createVerifyService(core: MfaCore) {
   const { store, clock } = core;
 
   /**
-   * Reads the user, checks the code against its factor, and decides: a matching code by the
-   * accept alone, anything else in one transaction. If the factor changed in between (a reset, a
-   * re-enrollment), nothing was written, and the attempt is made once more from a fresh read.
+   * Reads the user, checks the code against its factor, and decides: a matching code first by
+   * the accept alone; a refusal, a wrong code or a step-up in one transaction. If the factor
+   * changed in between (a reset, a re-enrollment), nothing was written, and the attempt is made
+   * once more from a fresh read.
    */
   async function attempt(
     caller: Caller,

@@ -44,6 +44,10 @@ export function createPool(url: string, poolSize = 10, connectTimeoutMs = 0): pg
     connectionString: url,
     max: poolSize,
     types,
+    // Every statement is written for READ COMMITTED (a racer waits for the row, then re-checks
+    // its WHERE): a database or role whose default is stricter would fail the losers of a race
+    // with 40001 instead, even outside a transaction. (An `options` parameter in the URL wins.)
+    options: '-c default_transaction_isolation=read\\ committed',
     // pg applies it to a wait for a free connection too, so only the pool that opens the store
     // sets it (an unreachable host then fails in a while instead of hanging): under load a
     // request may rightly wait longer than any fixed limit for its turn.
